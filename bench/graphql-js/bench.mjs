@@ -4,7 +4,7 @@
 //                  [--auth "RfmGraph=Bearer …"] [--connections 16] [--duration 10] [--warmup 3]
 //                  [--append ../../docs/benchmarks.md] [--command "how it was run"]
 import { appendFileSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 
@@ -61,6 +61,8 @@ function cannon(target, opts, query, seconds) {
 
 async function main() {
   const opts = parseArgs(process.argv);
+  // Other work on the machine skews everything; the table says how busy it was.
+  opts.loadAtStart = loadavg()[0];
   const rows = [];
   for (const q of QUERIES) {
     const query = readFileSync(q.file, 'utf8');
@@ -100,7 +102,7 @@ function renderTable(opts, rows) {
     opts.command ? `Command: \`${opts.command}\`` : null,
     `autocannon ${pkg('autocannon')}, ${opts.connections} connections, ${opts.warmup} s warm-up then ${opts.duration} s measured per query and server, ` +
       `POST application/json; graphql-js ${pkg('graphql')} + graphql-http ${pkg('graphql-http')} on Node ${process.version}; ` +
-      `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} shared by load generator and servers.`,
+      `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} shared by load generator and servers; 1-min load average at start ${opts.loadAtStart.toFixed(1)}.`,
     '',
   ].filter((line) => line !== null);
   return [...header, ...lines].join('\n');
