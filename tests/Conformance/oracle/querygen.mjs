@@ -194,7 +194,9 @@ export class DocumentBuilder {
   #valueText(type, value) {
     if (!this.r.chance(0.35)) return literal(value, type, this.r);
     this.features.add('variables');
-    const v = this.#declare(type, isNonNullType(type) || this.r.chance(0.2) ? value !== null : false, value);
+    // Non-null positions need a non-null variable; nullable ones sometimes get one too (allowed).
+    const nonNull = (isNonNullType(type) || this.r.chance(0.2)) && value !== null;
+    const v = this.#declare(type, nonNull, value);
     return `$${v.name}`;
   }
 
@@ -217,7 +219,10 @@ export class DocumentBuilder {
   }
 
   #value(type, path, depth) {
-    if (isNonNullType(type)) return this.#value(type.ofType, path, depth) ?? this.#value(type.ofType, path, depth) ?? nonNullFallback(type.ofType, this.r, path);
+    if (isNonNullType(type)) {
+      // Pools contain null for nullable uses; draw again, then fall back to a non-null value.
+      return this.#value(type.ofType, path, depth) ?? this.#value(type.ofType, path, depth) ?? nonNullFallback(type.ofType, this.r, path);
+    }
     if (this.r.chance(0.06)) return null;
     if (isListType(type)) {
       if (this.r.chance(0.12) && !isListType(getNullableType(type.ofType))) {
