@@ -1,0 +1,15 @@
+namespace RfmGraph.Host.Demo;
+
+internal static class DemoDataServiceCollectionExtensions
+{
+    /// <summary>Registers the demo-data loader; call after AddRfmDatabase so it starts after the migrations.</summary>
+    public static IServiceCollection AddDemoDataOnEmptyDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DemoDataOptions>()
+            .Bind(configuration.GetSection(DemoDataOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHostedService<DemoDataOnEmptyDatabase>();
+        return services;
+    }
+}
