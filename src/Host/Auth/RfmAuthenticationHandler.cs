@@ -53,7 +53,7 @@ internal sealed class RfmAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
         Response.Headers.Append(HeaderNames.WWWAuthenticate, "ApiKey");
-        var failure = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         await Response.WriteAsJsonAsync(new { error = "unauthorized", message = failure ?? "Credentials required: a bearer token or an API key." });
     }
 

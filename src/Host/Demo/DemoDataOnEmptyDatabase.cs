@@ -11,7 +11,6 @@ namespace RfmGraph.Host.Demo;
 /// </summary>
 internal sealed class DemoDataOnEmptyDatabase(
     IServiceProvider services,
-    NpgsqlDataSource dataSource,
     IOptions<DemoDataOptions> options,
     ILogger<DemoDataOnEmptyDatabase> logger) : IHostedService
 {
@@ -35,6 +34,8 @@ internal sealed class DemoDataOnEmptyDatabase(
             return;
         }
 
+        // Resolved here, not in the constructor: the data source exists only once DatabaseStartup has run.
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({AdvisoryLockKey})", connection))
         {

@@ -11,7 +11,7 @@ internal sealed class DemoDataOptions
     public bool SeedOnEmptyDatabase { get; set; } = true;
 
     /// <summary>Customers in the demo data set.</summary>
-    [Range(1, 10_000_000, ErrorMessage = "Demo:Customers must be between 1 and 10,000,000.")]
+    [Range(1, 10_000_000)]
     public int Customers { get; set; } = 5_000;
 
     /// <summary>Random seed: the same seed always produces the same rows.</summary>
@@ -19,6 +19,6 @@ internal sealed class DemoDataOptions
 
     /// <summary>Key of the demo business (also the business of the development token).</summary>
     [Required(AllowEmptyStrings = false)]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{0,62}$", ErrorMessage = "Demo:BusinessKey must be a lower-case slug (a-z, 0-9, '-').")]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,62}$", ErrorMessage = "must be a lower-case slug (a-z, 0-9, '-').")]
     public string BusinessKey { get; set; } = "demo";
 }

@@ -1,3 +1,5 @@
+using RfmGraph.Platform.Configuration;
+
 namespace RfmGraph.Host.Demo;
 
 internal static class DemoDataServiceCollectionExtensions
@@ -6,9 +8,7 @@ internal static class DemoDataServiceCollectionExtensions
     public static IServiceCollection AddDemoDataOnEmptyDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DemoDataOptions>()
-            .Bind(configuration.GetSection(DemoDataOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .BindSettings(configuration, DemoDataOptions.SectionName);
         services.AddHostedService<DemoDataOnEmptyDatabase>();
         return services;
     }

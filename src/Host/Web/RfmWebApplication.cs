@@ -21,6 +21,7 @@ internal static class RfmWebApplication
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRfmHealth();
+        app.MapWhoAmI();
 
         // GraphQL endpoint goes here: app.MapGraphQL(...) from src/GraphQL (GraphiQL page at /graphql,
         // SDL at /graphql/schema.graphql). Its page and static assets must be AllowAnonymous; the

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using RfmGraph.Platform.Configuration;
 
 namespace RfmGraph.Platform.Database;
 
@@ -19,7 +20,7 @@ public static class DatabaseServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DatabaseOptions>()
-            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .BindSettings(configuration, DatabaseOptions.SectionName)
             .Configure(o =>
             {
                 // The standard connection-string location wins; Database:ConnectionString is its alias.
@@ -28,9 +29,7 @@ public static class DatabaseServiceCollectionExtensions
                 {
                     o.ConnectionString = configured;
                 }
-            })
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            });
 
         services.TryAddSingleton<DatabaseEndpoint>();
         services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<DatabaseEndpoint>().ConnectionString).Build());

@@ -13,7 +13,7 @@ public sealed class JobsOptions
 
     /// <summary>Name shared by every instance of the cluster (Quartz's sched_name).</summary>
     [Required(AllowEmptyStrings = false)]
-    [RegularExpression("^[A-Za-z0-9_.-]{1,100}$", ErrorMessage = "Jobs:SchedulerName must be 1-100 letters, digits, '.', '_' or '-'.")]
+    [RegularExpression("^[A-Za-z0-9_.-]{1,100}$", ErrorMessage = "must be 1-100 letters, digits, '.', '_' or '-'.")]
     public string SchedulerName { get; set; } = "RfmGraph";
 
     /// <summary>Unique id of this instance in the cluster; empty generates one (host name + ticks).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
+using RfmGraph.Platform.Configuration;
 using RfmGraph.Platform.Tenancy;
 
 namespace RfmGraph.Platform.Jobs;
@@ -23,9 +24,7 @@ public static class JobsServiceCollectionExtensions
         var options = new JobsOptions();
         configuration.GetSection(JobsOptions.SectionName).Bind(options);
         services.AddOptions<JobsOptions>()
-            .Bind(configuration.GetSection(JobsOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .BindSettings(configuration, JobsOptions.SectionName);
 
         services.AddRfmTenancy();
         services.TryAddSingleton(TimeProvider.System);
@@ -45,7 +44,8 @@ public static class JobsServiceCollectionExtensions
                     s.InstanceId = options.InstanceId;
                 }
             });
-            q.UseDefaultThreadPool(options.MaxConcurrency);
+            // Clamped: a bad value is reported by our own validation (one message), not by Quartz as well.
+            q.UseDefaultThreadPool(Math.Clamp(options.MaxConcurrency, 1, 64));
             q.ConfigureJobScope(JobScopeTenant.Apply);
             q.UsePersistentStore(store =>
             {
@@ -66,13 +66,16 @@ public static class JobsServiceCollectionExtensions
             });
         });
         services.AddQuartzExecutionHistory(h => h.Retention = TimeSpan.FromDays(options.HistoryRetentionDays));
-        services.AddQuartzHostedService(h =>
+        if (options.Enabled)
         {
-            // Graceful shutdown: the Host stops only after running jobs finish (or the host's shutdown timeout).
-            h.WaitForJobsToComplete = true;
-            h.AwaitApplicationStarted = true;
-            h.AutoStart = options.Enabled;
-        });
+            services.AddQuartzHostedService(h =>
+            {
+                // Graceful shutdown: the Host stops only after running jobs finish (or the host's shutdown timeout).
+                h.WaitForJobsToComplete = true;
+                h.AwaitApplicationStarted = true;
+            });
+        }
+
         return services;
     }
 
