@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using Npgsql;
+using NpgsqlTypes;
+using RfmGraph.Scoring.Contracts;
+
+namespace RfmGraph.Scoring.Runs;
+
+/// <summary>
+/// Computes a run into its own table inside the caller's transaction: one INSERT … SELECT over
+/// sales.counted_sales, then one summary query over the written rows. No row ever reaches C#.
+/// </summary>
+internal sealed class RfmCalculator(ScoringOptions options)
+{
+    public async Task<ComputedRun> ComputeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RunRecord run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var stopwatch = Stopwatch.StartNew();
+        await using (var setup = new NpgsqlCommand(
+            // SET LOCAL cannot take a parameter; WorkMem is validated at startup (ScoringOptions.Validate).
+            $"SET LOCAL work_mem = '{options.WorkMem}'; {ScoringSql.CreateRunTable(run.Id)}", connection, transaction))
+        {
+            await setup.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var compute = new NpgsqlCommand(ScoringSql.Compute(run), connection, transaction) { CommandTimeout = options.CommandTimeoutSeconds })
+        {
+            AddParameters(compute, run);
+            await compute.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var summary = new NpgsqlCommand(ScoringSql.Summary(run.Id), connection, transaction) { CommandTimeout = options.CommandTimeoutSeconds };
+        summary.Parameters.AddWithValue("run_id", run.Id);
+        await using var reader = await summary.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var computed = new ComputedRun(
+            reader.GetInt64(0),
+            reader.GetDecimal(1),
+            reader.GetString(2),
+            reader.IsDBNull(3) ? null : reader.GetString(3),
+            stopwatch.Elapsed);
+        return computed;
+    }
+
+    internal static void AddParameters(NpgsqlCommand command, RunRecord run)
+    {
+        command.Parameters.AddWithValue("run_id", run.Id);
+        command.Parameters.AddWithValue("business_id", run.BusinessId);
+        if (run.StorefrontId is { } storefront)
+        {
+            command.Parameters.AddWithValue("storefront_id", storefront);
+        }
+
+        command.Parameters.AddWithValue("window_from", run.WindowFrom);
+        command.Parameters.AddWithValue("window_to", run.WindowTo);
+        command.Parameters.AddWithValue("as_of", run.AsOf);
+        command.Parameters.AddWithValue("bins", run.Bins);
+        command.Parameters.AddWithValue("scheme_id", run.SchemeId);
+        if (run.Method == ScoringMethod.FixedThresholds)
+        {
+            var thresholds = run.Thresholds ?? throw new InvalidOperationException($"Run {run.Id} uses fixed thresholds but has none.");
+            command.Parameters.Add(new NpgsqlParameter("cut_r", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { Value = thresholds.Recency.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("cut_f", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { Value = thresholds.Frequency.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("cut_m", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { Value = thresholds.Monetary.ToArray() });
+        }
+    }
+}
+
+/// <summary>What the computing step produced (the rows stay in the database).</summary>
+internal sealed record ComputedRun(long Customers, decimal TotalMonetary, string SummaryJson, string? CutPointsJson, TimeSpan Elapsed);

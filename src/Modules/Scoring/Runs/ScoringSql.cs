@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text;
+using RfmGraph.Scoring.Contracts;
+
+namespace RfmGraph.Scoring.Runs;
+
+/// <summary>
+/// The set-based SQL of a run (docs/scoring-sql.md walks through it). One INSERT … SELECT reads
+/// sales.counted_sales once, computes values, cut points, scores and segments, writes every score
+/// row of the run and records the cut points on the run row. Parameters: @run_id, @business_id,
+/// @storefront_id (only when the scope has one), @window_from, @window_to, @as_of, @bins,
+/// @scheme_id, and for fixed thresholds @cut_r, @cut_f, @cut_m (numeric[]).
+/// </summary>
+internal static class ScoringSql
+{
+    /// <summary>The table a run writes into before it is attached as a partition of scoring.customer_scores.</summary>
+    public static string RunTable(long runId) => "scoring.customer_scores_" + runId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Creates the run's own table. The CHECK lets ATTACH PARTITION skip its validation scan.
+    /// </summary>
+    public static string CreateRunTable(long runId) => $"""
+        CREATE TABLE {RunTable(runId)} (LIKE scoring.customer_scores INCLUDING DEFAULTS,
+            CONSTRAINT customer_scores_{runId.ToString(CultureInfo.InvariantCulture)}_run CHECK (run_id = {runId.ToString(CultureInfo.InvariantCulture)}))
+        """;
+
+    public static string Compute(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var sql = new StringBuilder();
+        sql.Append(CultureInfo.InvariantCulture, $"""
+            WITH customer_values AS MATERIALIZED (
+                SELECT cs.customer_id,
+                       max(cs.ordered_at) FILTER (WHERE cs.counts_as_order) AS last_order_at,
+                       floor(extract(epoch FROM (@as_of - max(cs.ordered_at) FILTER (WHERE cs.counts_as_order))) / 86400)::integer AS recency_days,
+                       (count(*) FILTER (WHERE cs.counts_as_order))::integer AS frequency,
+                       sum(cs.net_amount) AS monetary
+                FROM sales.counted_sales cs
+                WHERE cs.business_id = @business_id{(run.StorefrontId is null ? string.Empty : "\n      AND cs.storefront_id = @storefront_id")}
+                  AND cs.ordered_at >= @window_from AND cs.ordered_at <= @window_to
+                GROUP BY cs.customer_id
+                HAVING bool_or(cs.counts_as_order)
+            ),
+
+            """);
+
+        sql.Append(run.Method switch
+        {
+            ScoringMethod.Ntile => NtileScores,
+            ScoringMethod.QuantileTies => QuantileCutPoints + CutPointScores(run.Bins),
+            ScoringMethod.FixedThresholds => FixedCutPoints + CutPointScores(run.Bins),
+            _ => throw new ArgumentOutOfRangeException(nameof(run), run.Method, "Unknown scoring method."),
+        });
+
+        sql.Append("""
+            ,
+            cells AS (
+                -- Every (r, f, m) cell of the N³ grid with its first matching rule; no rule = fallback.
+                SELECT DISTINCT ON (g.r, g.f, g.m)
+                       g.r, g.f, g.m,
+                       coalesce(rule.code, scheme.fallback_code) AS segment_code,
+                       rule.position AS rule_position
+                FROM (SELECT r::smallint AS r, f::smallint AS f, m::smallint AS m
+                      FROM generate_series(1, @bins) AS r, generate_series(1, @bins) AS f, generate_series(1, @bins) AS m) AS g
+                CROSS JOIN scoring.segment_schemes AS scheme
+                LEFT JOIN scoring.segment_rules AS rule
+                       ON rule.scheme_id = scheme.id
+                      AND g.r BETWEEN rule.r_min AND rule.r_max
+                      AND g.f BETWEEN rule.f_min AND rule.f_max
+                      AND g.m BETWEEN rule.m_min AND rule.m_max
+                WHERE scheme.id = @scheme_id
+                ORDER BY g.r, g.f, g.m, rule.position
+            )
+            """);
+
+        if (run.Method != ScoringMethod.Ntile)
+        {
+            sql.Append("""
+                ,
+                recorded_cut_points AS (
+                    UPDATE scoring.runs
+                    SET cut_points = (SELECT jsonb_build_object('recency', to_jsonb(c.r), 'frequency', to_jsonb(c.f), 'monetary', to_jsonb(c.m))
+                                      FROM cut_points AS c)
+                    WHERE id = @run_id
+                )
+                """);
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $"""
+
+            INSERT INTO {RunTable(run.Id)} (run_id, business_id, customer_id, last_order_at, recency_days, frequency, monetary,
+                                            r, f, m, segment_code, rule_position)
+            SELECT @run_id, @business_id, s.customer_id, s.last_order_at, s.recency_days, s.frequency, s.monetary,
+                   s.r, s.f, s.m, c.segment_code, c.rule_position
+            FROM scored AS s
+            JOIN cells AS c ON c.r = s.r AND c.f = s.f AND c.m = s.m
+            """);
+        return sql.ToString();
+    }
+
+    // Ties are broken by customer id so a run is reproducible; the better value gets the higher tile.
+    private const string NtileScores = """
+        scored AS (
+            SELECT v.*,
+                   ntile(@bins) OVER (ORDER BY v.recency_days DESC, v.customer_id)::smallint AS r,
+                   ntile(@bins) OVER (ORDER BY v.frequency, v.customer_id)::smallint AS f,
+                   ntile(@bins) OVER (ORDER BY v.monetary, v.customer_id)::smallint AS m
+            FROM customer_values AS v
+        )
+        """;
+
+    // Cut point k of frequency and monetary is the value at position ceil(k*n/N) of the n values in
+    // ascending order; recency's k-th cut point (days, ascending) is the value at position
+    // n + 1 - ceil((N-k)*n/N). Positions are computed exactly in integers; percentile_disc gets
+    // (position - 1/2)/n so float rounding of the fraction cannot move it to a neighbour.
+    private const string QuantileCutPoints = """
+        fractions AS (
+            SELECT array_agg((((k * p.n + @bins - 1) / @bins) - 0.5)::float8 / p.n ORDER BY k) AS ascending,
+                   array_agg(((p.n + 1 - ((@bins - k) * p.n + @bins - 1) / @bins) - 0.5)::float8 / p.n ORDER BY k) AS recency
+            FROM (SELECT count(*) AS n FROM customer_values) AS p, generate_series(1, @bins - 1) AS k
+            WHERE p.n > 0
+        ),
+        cut_points AS (
+            SELECT percentile_disc((SELECT recency FROM fractions)) WITHIN GROUP (ORDER BY v.recency_days) AS r,
+                   percentile_disc((SELECT ascending FROM fractions)) WITHIN GROUP (ORDER BY v.frequency) AS f,
+                   percentile_disc((SELECT ascending FROM fractions)) WITHIN GROUP (ORDER BY v.monetary) AS m
+            FROM customer_values AS v
+        ),
+        """;
+
+    private const string FixedCutPoints = """
+        cut_points AS (
+            SELECT @cut_r::numeric[] AS r, @cut_f::numeric[] AS f, @cut_m::numeric[] AS m
+        ),
+        """;
+
+    // Frequency and monetary: 1 + the number of cut points strictly below the value.
+    // Recency: N - the number of cut points at or below the days (fewer days = higher score).
+    private static string CutPointScores(int bins)
+    {
+        var terms = Enumerable.Range(1, bins - 1).ToList();
+        string Sum(string format) => string.Join(" + ", terms.Select(k => string.Format(CultureInfo.InvariantCulture, format, k)));
+        return $"""
+            scored AS (
+                SELECT v.*,
+                       (@bins - ({Sum("(v.recency_days >= c.r[{0}])::integer")}))::smallint AS r,
+                       (1 + {Sum("(v.frequency > c.f[{0}])::integer")})::smallint AS f,
+                       (1 + {Sum("(v.monetary > c.m[{0}])::integer")})::smallint AS m
+                FROM customer_values AS v CROSS JOIN cut_points AS c
+            )
+            """;
+    }
+
+    /// <summary>
+    /// Per-segment counts and averages and per-score value ranges of the run's rows, as one jsonb
+    /// document (stored on the run and turned into the published event).
+    /// </summary>
+    public static string Summary(long runId) => $"""
+        WITH per_segment AS (
+            SELECT t.segment_code, t.rule_position, count(*) AS customers, sum(t.monetary) AS monetary,
+                   avg(t.recency_days) AS avg_recency_days, avg(t.frequency) AS avg_frequency, avg(t.monetary) AS avg_monetary
+            FROM {RunTable(runId)} AS t
+            GROUP BY t.segment_code, t.rule_position
+        ),
+        per_score AS (
+            SELECT CASE WHEN GROUPING(t.r) = 0 THEN 'r' WHEN GROUPING(t.f) = 0 THEN 'f' ELSE 'm' END AS dimension,
+                   coalesce(t.r, t.f, t.m) AS score,
+                   count(*) AS customers,
+                   CASE WHEN GROUPING(t.r) = 0 THEN min(t.recency_days) WHEN GROUPING(t.f) = 0 THEN min(t.frequency) ELSE min(t.monetary) END AS min_value,
+                   CASE WHEN GROUPING(t.r) = 0 THEN max(t.recency_days) WHEN GROUPING(t.f) = 0 THEN max(t.frequency) ELSE max(t.monetary) END AS max_value
+            FROM {RunTable(runId)} AS t
+            GROUP BY GROUPING SETS ((t.r), (t.f), (t.m))
+        )
+        SELECT coalesce((SELECT sum(customers) FROM per_segment), 0)::bigint,
+               coalesce((SELECT sum(monetary) FROM per_segment), 0)::numeric(20, 2),
+               jsonb_build_object(
+                   'segments', coalesce((
+                       SELECT jsonb_agg(jsonb_build_object(
+                                  'code', p.segment_code,
+                                  'name', coalesce(rule.name, scheme.fallback_name),
+                                  'position', p.rule_position,
+                                  'customers', p.customers,
+                                  'monetary', p.monetary,
+                                  'avgRecencyDays', round(p.avg_recency_days, 4),
+                                  'avgFrequency', round(p.avg_frequency, 4),
+                                  'avgMonetary', round(p.avg_monetary, 4))
+                              ORDER BY p.monetary DESC, p.segment_code)
+                       FROM per_segment AS p
+                       JOIN scoring.runs AS run ON run.id = @run_id
+                       JOIN scoring.segment_schemes AS scheme ON scheme.id = run.scheme_id
+                       LEFT JOIN scoring.segment_rules AS rule ON rule.scheme_id = scheme.id AND rule.position = p.rule_position), '[]'::jsonb),
+                   'scores', coalesce((
+                       SELECT jsonb_agg(jsonb_build_object('dimension', s.dimension, 'score', s.score, 'customers', s.customers,
+                                                           'min', s.min_value, 'max', s.max_value)
+                              ORDER BY strpos('rfm', s.dimension), s.score)
+                       FROM per_score AS s), '[]'::jsonb)),
+               (SELECT cut_points FROM scoring.runs WHERE id = @run_id)
+        """;
+}

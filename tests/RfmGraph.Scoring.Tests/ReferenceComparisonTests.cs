@@ -1,0 +1,114 @@
+using RfmGraph.Scoring.Contracts;
+using RfmGraph.Scoring.Schemes;
+using RfmGraph.Scoring.Tests.Infrastructure;
+using RfmGraph.Scoring.Tests.Reference;
+using RfmGraph.Testing;
+
+namespace RfmGraph.Scoring.Tests;
+
+/// <summary>The SQL against the plain C# reference on thousands of random customers with many ties.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ReferenceComparisonTests(PostgresFixture postgres)
+{
+    private const int Customers = 4000;
+
+    public static TheoryData<ScoringMethod> Methods => [ScoringMethod.Ntile, ScoringMethod.QuantileTies, ScoringMethod.FixedThresholds];
+
+    private static RfmThresholds ThresholdsFor(int bins) => bins switch
+    {
+        5 => new RfmThresholds([10m, 30m, 60m, 90m], [1m, 2m, 3m, 5m], [20m, 50m, 100m, 200m]),
+        _ => new RfmThresholds(
+            [.. Enumerable.Range(1, bins - 1).Select(k => (decimal)(k * 120 / bins))],
+            [.. Enumerable.Range(1, bins - 1).Select(k => (decimal)k)],
+            [.. Enumerable.Range(1, bins - 1).Select(k => 25.5m * k)]),
+    };
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task Every_builtin_scheme_matches_the_reference(ScoringMethod method)
+    {
+        var sales = RandomSales.Generate(seed: 7 + (int)method, Customers);
+        await using var harness = await ScoringHarness.CreateAsync(postgres);
+        await harness.InsertSalesAsync(sales);
+
+        foreach (var scheme in new[] { "pos8", "classic11", "rfgrid10" })
+        {
+            var thresholds = method == ScoringMethod.FixedThresholds ? ThresholdsFor(5) : null;
+            var run = await harness.RunAsync(new RfmRunRequest(1, AsOf: RandomSales.AsOf, Days: RandomSales.WindowDays,
+                Method: method, Scheme: scheme, Thresholds: thresholds));
+            var (expected, cuts) = ReferenceRfm.Compute(sales, 1, null, RandomSales.AsOf.AddDays(-RandomSales.WindowDays), RandomSales.AsOf,
+                RandomSales.AsOf, method, 5, thresholds, (r, f, m) => ReferenceSchemes.Segment(scheme, r, f, m));
+            await AssertSameAsync(harness, run, expected, cuts);
+        }
+    }
+
+    [Theory]
+    [InlineData(ScoringMethod.Ntile, 3)]
+    [InlineData(ScoringMethod.QuantileTies, 3)]
+    [InlineData(ScoringMethod.QuantileTies, 7)]
+    [InlineData(ScoringMethod.QuantileTies, 10)]
+    [InlineData(ScoringMethod.FixedThresholds, 7)]
+    [InlineData(ScoringMethod.Ntile, 10)]
+    public async Task Other_bin_counts_and_a_storefront_scope_match_the_reference(ScoringMethod method, int bins)
+    {
+        var sales = RandomSales.Generate(seed: 100 + bins, 2500);
+        await using var harness = await ScoringHarness.CreateAsync(postgres);
+        await harness.InsertSalesAsync(sales);
+        // A custom scheme for N bins: top third of R and F, bottom third of R, everything else falls back.
+        var third = Math.Max(1, bins / 3);
+        var defined = await harness.Schemes.DefineAsync(1, new SegmentSchemeDefinition("thirds", "Thirds", string.Empty, bins,
+            new FallbackSegment("Middle", "MIDDLE", string.Empty, []),
+            [
+                new("Top", "TOP", string.Empty, [], new(bins - third + 1, bins), new(bins - third + 1, bins), new(1, bins)),
+                new("Gone", "GONE", string.Empty, [], new(1, third), new(1, bins), new(1, bins)),
+            ]), CancellationToken.None);
+        Assert.Empty(defined.Errors);
+        string Segment(int r, int f, int m) =>
+            r >= bins - third + 1 && f >= bins - third + 1 ? "TOP" : r <= third ? "GONE" : "MIDDLE";
+
+        var thresholds = method == ScoringMethod.FixedThresholds ? ThresholdsFor(bins) : null;
+        foreach (long? storefront in new long?[] { null, 11 })
+        {
+            var run = await harness.RunAsync(new RfmRunRequest(1, StorefrontId: storefront, AsOf: RandomSales.AsOf, Days: 60,
+                Method: method, Bins: bins, Scheme: "thirds", Thresholds: thresholds));
+            var (expected, cuts) = ReferenceRfm.Compute(sales, 1, storefront, RandomSales.AsOf.AddDays(-60), RandomSales.AsOf,
+                RandomSales.AsOf, method, bins, thresholds, Segment);
+            await AssertSameAsync(harness, run, expected, cuts);
+        }
+    }
+
+    private static async Task AssertSameAsync(ScoringHarness harness, RfmRunInfo run, List<ReferenceRfm.Result> expected, ReferenceRfm.Cuts? cuts)
+    {
+        Assert.Equal(RfmRunStatus.Succeeded, run.Status);
+        var actual = await harness.ScoresAsync(run.Id);
+        Assert.True(expected.Count > 500, $"the data set should score many customers, got {expected.Count}");
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var e in expected)
+        {
+            Assert.True(actual.TryGetValue(e.CustomerId, out var a), $"customer {e.CustomerId} missing");
+            var got = new ReferenceRfm.Result(a.CustomerId, a.RecencyDays, a.Frequency, a.Monetary, a.R, a.F, a.M, a.Segment);
+            Assert.True(e == got, $"run {run.Id} ({run.Method}, {run.SchemeKey}): expected {e}, got {got}");
+        }
+
+        if (cuts is null)
+        {
+            Assert.Null(run.CutPoints);
+        }
+        else
+        {
+            Assert.Equal(cuts.Recency, run.CutPoints!.Recency);
+            Assert.Equal(cuts.Frequency, run.CutPoints.Frequency);
+            Assert.Equal(cuts.Monetary, run.CutPoints.Monetary);
+        }
+
+        // The summary agrees with the rows.
+        Assert.Equal(expected.Count, run.CustomersScored);
+        Assert.Equal(expected.Sum(e => e.Monetary), run.TotalMonetary);
+        foreach (var group in expected.GroupBy(e => e.Segment))
+        {
+            var segment = run.Segments.Single(s => s.Code == group.Key);
+            Assert.Equal(group.Count(), segment.Customers);
+            Assert.Equal(group.Sum(e => e.Monetary), segment.Monetary);
+        }
+    }
+}
