@@ -8,6 +8,9 @@ namespace RfmGraph.Host.Cli;
 /// </summary>
 internal static class CliHost
 {
+    /// <summary>Where the generic host logs "Hosting failed to start".</summary>
+    public const string HostLogCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     public static async Task<int> RunAsync(Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken cancellationToken)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -16,8 +19,17 @@ internal static class CliHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddRfmEnvironmentVariables();
-        // Progress bars and results own the terminal; only problems are logged.
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Progress bars and results own stdout (a created API key can be piped); only problems are
+        // logged, to stderr. These rules replace the appsettings ones, which are for the service.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<LoggerFilterOptions>(filters =>
+        {
+            filters.Rules.Clear();
+            filters.MinLevel = LogLevel.Warning;
+            // A failed start is reported by CliErrors as one sentence, not as a logged stack trace.
+            filters.Rules.Add(new LoggerFilterRule(null, HostLogCategory, LogLevel.None, null));
+        });
         builder.Services.AddRfmCore(builder.Configuration);
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

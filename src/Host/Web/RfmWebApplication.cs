@@ -14,6 +14,8 @@ internal static class RfmWebApplication
             ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
         builder.Configuration.AddRfmEnvironmentVariables();
+        // Start-up failures the user can fix are printed by the serve verb as plain sentences.
+        builder.Logging.AddFilter(Cli.CliHost.HostLogCategory, LogLevel.None);
         builder.Services.AddRfmWeb(builder.Configuration, builder.Environment);
         builder.Services.AddHostedService<StartupBanner>();
 

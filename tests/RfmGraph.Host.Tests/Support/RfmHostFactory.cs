@@ -8,7 +8,11 @@ using RfmGraph.Sales.Contracts;
 namespace RfmGraph.Host.Tests.Support;
 
 /// <summary>The whole Host in-process, on a test database of its own.</summary>
-public sealed class RfmHostFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
+public sealed class RfmHostFactory(
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    string environment = "Testing",
+    Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     public const string SigningKey = "host-tests-signing-key-0123456789abcdef";
@@ -34,5 +38,6 @@ public sealed class RfmHostFactory(string connectionString, IReadOnlyDictionary<
             // Until (or unless) the Sales module registers its directory, a plain SQL one over sales.businesses.
             services.TryAddScoped<IBusinessDirectory, SqlBusinessDirectory>();
         });
+        configure?.Invoke(builder);
     }
 }
