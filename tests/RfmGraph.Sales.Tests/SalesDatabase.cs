@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using RfmGraph.Platform.Database;
+using RfmGraph.Platform.Tenancy;
 using RfmGraph.Testing;
 
 namespace RfmGraph.Sales.Tests;
@@ -57,6 +60,18 @@ internal sealed class SalesDatabase : IAsyncDisposable
 
         return rows;
     }
+
+    /// <summary>The module as the Host wires it: AddSalesModule over this database's data source.</summary>
+    public ServiceProvider Services(IDictionary<string, string?>? settings = null) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(DataSource)
+            .AddScoped<TenantContext>()
+            .AddScoped<ITenantContext>(p => p.GetRequiredService<TenantContext>())
+            .AddSalesModule(new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build())
+            .BuildServiceProvider(validateScopes: true);
+
+    public async Task<long> CountAsync(string table) => await ScalarAsync<long>($"SELECT count(*) FROM {table}");
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

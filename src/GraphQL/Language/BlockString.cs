@@ -88,6 +88,50 @@ public static class BlockString
         return result.Append("\"\"\"").ToString();
     }
 
+    /// <summary>graphql-js isPrintableAsBlockString: whether a value survives a block string round trip.</summary>
+    public static bool IsPrintableAsBlockString(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length == 0)
+        {
+            return true;
+        }
+        var isEmptyLine = true;
+        var hasIndent = false;
+        var hasCommonIndent = true;
+        var seenNonEmptyLine = false;
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '\u0000' or '\u0001' or '\u0002' or '\u0003' or '\u0004' or '\u0005' or '\u0006' or '\u0007' or '\u0008'
+                    or '\u000B' or '\u000C' or '\u000E' or '\u000F' or '\r':
+                    return false;
+                case '\n':
+                    if (isEmptyLine && !seenNonEmptyLine)
+                    {
+                        return false;
+                    }
+                    seenNonEmptyLine = true;
+                    isEmptyLine = true;
+                    hasIndent = false;
+                    break;
+                case '\t' or ' ':
+                    hasIndent = hasIndent || isEmptyLine;
+                    break;
+                default:
+                    hasCommonIndent = hasCommonIndent && hasIndent;
+                    isEmptyLine = false;
+                    break;
+            }
+        }
+        if (isEmptyLine)
+        {
+            return false;
+        }
+        return !(hasCommonIndent && seenNonEmptyLine);
+    }
+
     private static int LeadingWhitespace(string line)
     {
         var i = 0;

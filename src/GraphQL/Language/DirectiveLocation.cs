@@ -41,6 +41,8 @@ public enum DirectiveLocation
     InputObject,
     /// <summary>INPUT_FIELD_DEFINITION</summary>
     InputFieldDefinition,
+    /// <summary>DIRECTIVE_DEFINITION (graphql-js 16.15: where @deprecated may mark a directive).</summary>
+    DirectiveDefinition,
 }
 
 /// <summary>Converts <see cref="DirectiveLocation"/> to and from the spec's SCREAMING_CASE names.</summary>
@@ -50,7 +52,7 @@ public static class DirectiveLocationNames
     [
         "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD", "INLINE_FRAGMENT",
         "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INTERFACE",
-        "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION",
+        "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION", "DIRECTIVE_DEFINITION",
     ];
 
     /// <summary>The spec name of a location, e.g. <c>FIELD_DEFINITION</c>.</summary>

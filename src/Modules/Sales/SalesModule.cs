@@ -1,6 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using RfmGraph.Platform.Database;
+using RfmGraph.Sales.Businesses;
+using RfmGraph.Sales.Contracts;
+using RfmGraph.Sales.Data;
+using RfmGraph.Sales.Import;
 
 namespace RfmGraph.Sales;
 
@@ -10,11 +16,24 @@ public static class SalesModule
     /// <summary>The module's SQL migrations (schema "sales"). Sales migrates first: other modules read its view.</summary>
     public static ModuleMigrations Migrations { get; } = new("sales", typeof(SalesModule).Assembly, Order: 10);
 
-    /// <summary>Registers the module's services.</summary>
+    /// <summary>
+    /// Registers the module's services. Needs a singleton <see cref="NpgsqlDataSource"/> and a scoped
+    /// <c>ITenantContext</c> from the Platform.
+    /// </summary>
     public static IServiceCollection AddSalesModule(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        // The sales helper fills this in (DbContext, importer, seeder, business directory).
+        var options = new SalesOptions { DefaultCurrency = configuration[$"{SalesOptions.Section}:DefaultCurrency"] ?? "EUR" };
+        if (!BusinessKey.IsValidCurrency(options.DefaultCurrency))
+        {
+            throw new InvalidOperationException(
+                $"Configuration Sales:DefaultCurrency is '{options.DefaultCurrency}'; it must be a three-letter upper-case currency code such as EUR.");
+        }
+
+        services.AddSingleton(options);
+        services.AddDbContext<SalesDbContext>((provider, builder) => builder.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IBusinessDirectory, BusinessDirectory>();
+        services.AddSingleton<ISalesImporter, SalesImporter>();
         return services;
     }
 }

@@ -23,7 +23,11 @@ public sealed record SalesImportResult(
     long CustomersCreated,
     long StorefrontsCreated,
     TimeSpan Duration,
-    IReadOnlyList<SalesImportError> Errors);
+    IReadOnlyList<SalesImportError> Errors)
+{
+    /// <summary>How many errors the file has in all; <see cref="Errors"/> keeps only the first 100 of them.</summary>
+    public long ErrorCount { get; init; } = Errors.Count;
+}
 
 /// <summary>One rejected value: 1-based line number in the file, column name, and why.</summary>
 public sealed record SalesImportError(long Line, string Column, string Reason);

@@ -1,0 +1,273 @@
+using System.Text;
+
+namespace RfmGraph.Sales.Import;
+
+/// <summary>
+/// Turns a sales CSV stream into validated <see cref="SaleRow"/>s. Invalid rows are reported to
+/// <see cref="ImportErrors"/> and skipped, so one pass finds every bad row of the file.
+/// </summary>
+internal sealed class SalesCsvReader
+{
+    /// <summary>Storefront code used when the file has no storefront column or leaves it empty.</summary>
+    public const string DefaultStorefront = "main";
+
+    private const int MaxIdBytes = 200;
+    private const int MaxNameBytes = 200;
+    private const int MaxEmailBytes = 320;
+
+    private readonly CsvRecordReader _reader;
+    private readonly ImportErrors _errors;
+    private readonly Dictionary<string, string> _storefronts = new(StringComparer.Ordinal);
+    private byte[] _lastStorefront = [];
+    private string _lastStorefrontText = DefaultStorefront;
+    private SalesCsvColumns? _columns;
+    private int _saleId, _customerId, _orderedAt, _amount, _storefront, _status, _name, _email, _currency;
+
+    public SalesCsvReader(Stream stream, ImportErrors errors, string? expectedCurrency)
+    {
+        _reader = new CsvRecordReader(stream);
+        _errors = errors;
+        Currency = expectedCurrency;
+    }
+
+    /// <summary>The business currency every row must match; fixed by the first row that names one when the business is new.</summary>
+    public string? Currency { get; private set; }
+
+    /// <summary>Data rows read so far (valid or not).</summary>
+    public long RowsRead { get; private set; }
+
+    public long BytesRead => _reader.BytesRead;
+
+    /// <summary>Distinct storefront codes of the valid rows.</summary>
+    public IReadOnlyCollection<string> Storefronts => _storefronts.Keys;
+
+    /// <summary>Reads the header. False when the file is empty or the header is unusable (errors reported).</summary>
+    public bool ReadHeader()
+    {
+        if (!_reader.Read())
+        {
+            _errors.Add(1, string.Empty, "the file is empty; expected a header row: " + string.Join(",", SalesCsvColumns.Required));
+            return false;
+        }
+
+        _columns = SalesCsvColumns.FromHeader(_reader, _reader.Line, _errors);
+        if (_columns is null)
+        {
+            return false;
+        }
+
+        _saleId = _columns[SalesCsvColumns.SaleId];
+        _customerId = _columns[SalesCsvColumns.CustomerId];
+        _orderedAt = _columns[SalesCsvColumns.OrderedAt];
+        _amount = _columns[SalesCsvColumns.Amount];
+        _storefront = _columns[SalesCsvColumns.Storefront];
+        _status = _columns[SalesCsvColumns.Status];
+        _name = _columns[SalesCsvColumns.CustomerName];
+        _email = _columns[SalesCsvColumns.CustomerEmail];
+        _currency = _columns[SalesCsvColumns.Currency];
+        return true;
+    }
+
+    /// <summary>Next valid row; invalid rows are reported and skipped. False at the end of the file.</summary>
+    public bool TryRead(out SaleRow row)
+    {
+        var columns = _columns ?? throw new InvalidOperationException("Read the header first.");
+        while (_reader.Read())
+        {
+            RowsRead++;
+            var line = _reader.Line;
+            if (_reader.FieldCount != columns.Count)
+            {
+                ReportFieldCount(line, columns);
+                continue;
+            }
+
+            var before = _errors.Count;
+            var saleId = Identifier(line, _saleId, SalesCsvColumns.SaleId);
+            var customerId = Identifier(line, _customerId, SalesCsvColumns.CustomerId);
+            var orderedAtReason = FieldParsers.TryParseTimestamp(FieldParsers.Trim(_reader.Field(_orderedAt)), out var orderedAt);
+            if (orderedAtReason is not null)
+            {
+                _errors.Add(line, SalesCsvColumns.OrderedAt, orderedAtReason);
+            }
+
+            var amountReason = FieldParsers.TryParseAmount(FieldParsers.Trim(_reader.Field(_amount)), out var amount);
+            if (amountReason is not null)
+            {
+                _errors.Add(line, SalesCsvColumns.Amount, amountReason);
+            }
+
+            var status = SaleStatus.Completed;
+            if (_status >= 0)
+            {
+                var raw = FieldParsers.Trim(_reader.Field(_status));
+                status = SaleStatus.Parse(raw) ?? string.Empty;
+                if (status.Length == 0)
+                {
+                    _errors.Add(line, SalesCsvColumns.Status, $"unknown status '{Shorten(raw)}'; expected completed, refunded or voided");
+                }
+            }
+
+            var storefront = Storefront(line);
+            var name = OptionalText(line, _name, SalesCsvColumns.CustomerName, MaxNameBytes);
+            var email = OptionalText(line, _email, SalesCsvColumns.CustomerEmail, MaxEmailBytes);
+            if (email is not null && !LooksLikeEmail(email))
+            {
+                _errors.Add(line, SalesCsvColumns.CustomerEmail, "not an e-mail address");
+            }
+
+            if (_currency >= 0)
+            {
+                CheckCurrency(line, FieldParsers.Trim(_reader.Field(_currency)));
+            }
+
+            if (_errors.Count != before)
+            {
+                continue;
+            }
+
+            row = new SaleRow(line, saleId!, customerId!, orderedAt, amount, storefront!, status, name, email);
+            return true;
+        }
+
+        if (_reader.UnterminatedQuote)
+        {
+            _errors.Add(_reader.Line, string.Empty, "a quoted field is not closed before the end of the file");
+        }
+
+        row = default;
+        return false;
+    }
+
+    private void ReportFieldCount(long line, SalesCsvColumns columns)
+    {
+        if (_reader.FieldCount < columns.Count)
+        {
+            _errors.Add(line, columns.Names[_reader.FieldCount], $"missing column: the row has {_reader.FieldCount} fields, the header {columns.Count}");
+        }
+        else
+        {
+            _errors.Add(line, string.Empty, $"too many fields: the row has {_reader.FieldCount}, the header {columns.Count}");
+        }
+    }
+
+    private string? Identifier(long line, int index, string column)
+    {
+        var value = FieldParsers.Trim(_reader.Field(index));
+        if (value.IsEmpty)
+        {
+            _errors.Add(line, column, "empty; a value is required");
+            return null;
+        }
+
+        if (value.Length > MaxIdBytes)
+        {
+            _errors.Add(line, column, $"longer than {MaxIdBytes} bytes");
+            return null;
+        }
+
+        if (value.Contains((byte)0))
+        {
+            _errors.Add(line, column, "contains a NUL character");
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(value);
+    }
+
+    private string? OptionalText(long line, int index, string column, int maxBytes)
+    {
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var value = FieldParsers.Trim(_reader.Field(index));
+        if (value.IsEmpty)
+        {
+            return null;
+        }
+
+        if (value.Length > maxBytes || value.Contains((byte)0))
+        {
+            _errors.Add(line, column, value.Length > maxBytes ? $"longer than {maxBytes} bytes" : "contains a NUL character");
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(value);
+    }
+
+    /// <summary>Storefront codes repeat on almost every row: reuse one string per code instead of decoding each time.</summary>
+    private string? Storefront(long line)
+    {
+        var value = _storefront >= 0 ? FieldParsers.Trim(_reader.Field(_storefront)) : default;
+        if (value.IsEmpty)
+        {
+            _storefronts.TryAdd(DefaultStorefront, DefaultStorefront);
+            return DefaultStorefront;
+        }
+
+        if (value.SequenceEqual(_lastStorefront))
+        {
+            return _lastStorefrontText;
+        }
+
+        if (value.Length > MaxIdBytes || value.Contains((byte)0))
+        {
+            _errors.Add(line, SalesCsvColumns.Storefront, value.Length > MaxIdBytes ? $"longer than {MaxIdBytes} bytes" : "contains a NUL character");
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(value);
+        if (!_storefronts.TryGetValue(text, out var known))
+        {
+            known = text;
+            _storefronts.Add(text, text);
+        }
+
+        _lastStorefront = value.ToArray();
+        _lastStorefrontText = known;
+        return known;
+    }
+
+    private void CheckCurrency(long line, ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        if (value.Length != 3 || !Ascii.IsValid(value) || !char.IsAsciiLetter((char)value[0]) || !char.IsAsciiLetter((char)value[1]) || !char.IsAsciiLetter((char)value[2]))
+        {
+            _errors.Add(line, SalesCsvColumns.Currency, $"'{Shorten(value)}' is not a three-letter currency code");
+            return;
+        }
+
+        Span<char> code = stackalloc char[3];
+        for (var i = 0; i < 3; i++)
+        {
+            code[i] = char.ToUpperInvariant((char)value[i]);
+        }
+
+        if (Currency is null)
+        {
+            Currency = new string(code);
+        }
+        else if (!code.SequenceEqual(Currency))
+        {
+            _errors.Add(line, SalesCsvColumns.Currency, $"currency {new string(code)} does not match the business currency {Currency}");
+        }
+    }
+
+    private static bool LooksLikeEmail(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
+    }
+
+    private static string Shorten(ReadOnlySpan<byte> value)
+    {
+        var text = Encoding.UTF8.GetString(value.Length > 40 ? value[..40] : value);
+        return value.Length > 40 ? text + "…" : text;
+    }
+}

@@ -1,0 +1,137 @@
+using RfmGraph.GraphQL.Types;
+
+namespace RfmGraph.GraphQL.Tests.Types;
+
+public sealed class CodeFirstBuilderTests
+{
+    private sealed record Customer(int Id, string Name, CustomerStatus Status);
+
+    private sealed record Order(int Id, decimal Total);
+
+    private enum CustomerStatus
+    {
+        Active,
+        OnHold,
+    }
+
+    [Fact]
+    public void Builds_types_with_extensions_by_name_merged_at_build_time()
+    {
+        var builder = new SchemaBuilder();
+        // "Scoring" extends Customer before "Sales" defines it: registration order does not matter.
+        builder.ExtendObject<Customer>("Customer", c => c
+            .Field("score", "Int!", f => f.Description("RFM score").Resolve(customer => customer.Id * 10)));
+        builder
+            .Enum<CustomerStatus>("CustomerStatus")
+            .Interface("Node", i => i.Field("id", "ID!"))
+            .Object<Customer>("Customer", c => c
+                .Description("A buyer")
+                .Implements("Node")
+                .Field("id", "ID!", customer => customer.Id)
+                .Field("name", customer => customer.Name)
+                .Field("status", customer => customer.Status)
+                .Field("orders", "[Order!]!", f => f
+                    .Argument("first", "Int", defaultValue: 10)
+                    .Argument("status", "CustomerStatus", defaultValue: CustomerStatus.OnHold)
+                    .Resolve(_ => Array.Empty<Order>())))
+            .Object<Order>("Order", o => o.Field("total", "Decimal!", order => order.Total))
+            .InputObject<object>("CustomerFilter", i => i.OneOf().Field("id", "ID").Field("name", "String"))
+            .Object("Query", q => q
+                .Field("customer", "Customer", f => f.Argument("filter", "CustomerFilter!").Resolve(_ => (Customer?)null))
+                .Field("node", "Node", f => f.Argument("id", "ID!").Resolve(_ => (object?)null)));
+
+        var schema = builder.Build();
+
+        Assert.Equal(
+            """"
+            enum CustomerStatus {
+              ACTIVE
+              ON_HOLD
+            }
+
+            interface Node {
+              id: ID!
+            }
+
+            """A buyer"""
+            type Customer implements Node {
+              id: ID!
+              name: String
+              status: CustomerStatus!
+              orders(first: Int = 10, status: CustomerStatus = ON_HOLD): [Order!]!
+
+              """RFM score"""
+              score: Int!
+            }
+
+            type Order {
+              total: Decimal!
+            }
+
+            """
+            The `Decimal` scalar type represents exact decimal numbers (28-29 significant digits), serialized as JSON numbers. Input accepts numbers and numeric strings; send strings to keep every digit.
+            """
+            scalar Decimal
+
+            input CustomerFilter @oneOf {
+              id: ID
+              name: String
+            }
+
+            type Query {
+              customer(filter: CustomerFilter!): Customer
+              node(id: ID!): Node
+            }
+            """",
+            SchemaPrinter.Print(schema));
+        Assert.Equal([schema.GetType("Customer")], schema.GetPossibleTypes((InterfaceType)schema.GetType("Node")!));
+    }
+
+    [Fact]
+    public void Extending_an_unknown_type_and_redefining_a_field_are_build_errors()
+    {
+        var builder = new SchemaBuilder()
+            .Object("Query", q => q.Field("a", "Int", _ => 1))
+            .ExtendObject<object>("Query", q => q.Field("a", "Int", _ => 2))
+            .ExtendObject<object>("Missing", m => m.Field("b", "Int", _ => 3));
+
+        var errors = Assert.Throws<SchemaValidationException>(builder.Build).Errors.Select(e => e.Message).ToList();
+
+        Assert.Contains("Cannot extend type \"Missing\" because it is not defined.", errors);
+        Assert.Contains("Field \"Query.a\" already exists in the schema. It cannot also be defined in this type extension.", errors);
+    }
+
+    [Fact]
+    public void Unknown_type_references_and_invalid_defaults_are_reported()
+    {
+        var builder = new SchemaBuilder()
+            .Object("Query", q => q.Field("a", "Nope", f => f.Argument("x", "Int", defaultValue: 1)));
+
+        var error = Assert.Single(Assert.Throws<SchemaValidationException>(builder.Build).Errors);
+        Assert.Equal("Unknown type: \"Nope\".", error.Message);
+    }
+
+    [Fact]
+    public void Type_system_rules_name_the_type_and_field()
+    {
+        var builder = new SchemaBuilder()
+            .Interface("Named", i => i.Field("name", "String!"))
+            .Object("Thing", t => t.Implements("Named").Field("name", "String", _ => "x"))
+            .Object("Query", q => q.Field("thing", "Thing", _ => (object?)null));
+
+        var error = Assert.Single(Assert.Throws<SchemaValidationException>(builder.Build).Errors);
+        Assert.Equal("Interface field Named.name expects type String! but Thing.name is type String.", error.Message);
+    }
+
+    [Fact]
+    public void Sdl_types_and_code_resolvers_combine()
+    {
+        var schema = new SchemaBuilder()
+            .AddSdl("type Query { hello(name: String = \"world\"): String! }")
+            .Resolve("Query", "hello", context => new ValueTask<object?>($"Hello {context.Arguments["name"]}"))
+            .Build();
+
+        Assert.NotNull(schema.QueryType.GetField("hello")!.Resolver);
+        Assert.Equal("world", schema.QueryType.GetField("hello")!.Arguments[0].DefaultValue);
+    }
+}
