@@ -19,6 +19,6 @@ internal sealed class DemoDataOptions
 
     /// <summary>Key of the demo business (also the business of the development token).</summary>
     [Required(AllowEmptyStrings = false)]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{0,62}$", ErrorMessage = "must be a lower-case slug (a-z, 0-9, '-').")]
+    [RegularExpression("^[a-z0-9][a-z0-9_-]{0,62}$", ErrorMessage = "must be a lower-case slug (a-z, 0-9, '_', '-').")]
     public string BusinessKey { get; set; } = "demo";
 }
