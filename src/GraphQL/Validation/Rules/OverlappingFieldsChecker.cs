@@ -24,6 +24,9 @@ internal sealed class OverlappingFieldsChecker(ValidationContext context)
     private readonly Dictionary<Node, int> _structureIds = [];
     private readonly Dictionary<string, int> _structureKeys = new(StringComparer.Ordinal);
 
+    /// <summary>How many field pairs were compared (tests use it to prove the work stays near-linear).</summary>
+    public int Comparisons { get; private set; }
+
     public List<Conflict> FindConflictsWithin(NamedType? parentType, SelectionSetNode selectionSet)
     {
         var conflicts = new List<Conflict>();
@@ -206,6 +209,7 @@ internal sealed class OverlappingFieldsChecker(ValidationContext context)
 
     private Conflict? FindConflict(bool parentFieldsAreMutuallyExclusive, string responseName, FieldInfo field1, FieldInfo field2)
     {
+        Comparisons++;
         var node1 = field1.Node;
         var node2 = field2.Node;
         // Fields under two different object types can never apply to the same object, so they may differ.
