@@ -2,6 +2,8 @@ using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Host.Auth;
 using RfmGraph.Platform.Tenancy;
+using RfmGraph.Sales;
+using RfmGraph.Scoring;
 
 namespace RfmGraph.Host.GraphQL;
 
@@ -25,6 +27,9 @@ internal static class RfmSchema
             .Field("business", "String!", v => v.Business, "The key of the business the caller acts for.")
             .Field("role", "String!", v => v.Role, "The caller's role.")
             .Field("authenticatedWith", "String!", v => v.AuthenticatedWith, "jwt or apikey."));
+        builder.Object<object>("Mutation", mutation => mutation.Description("The root of every change."));
+        builder.Object<object>("Subscription", subscription => subscription.Description("Events, delivered over graphql-transport-ws."));
+        builder.AddSalesTypes().AddScoringTypes();
         if (includeDevelopmentParts)
         {
             DevelopmentSchema.AddTo(builder);
