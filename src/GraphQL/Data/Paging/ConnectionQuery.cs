@@ -34,11 +34,7 @@ internal static class ConnectionQuery
             page = page.Where(KeysetPredicate.After<T>(sort.Reversed(), CursorCodec.Decode(paging.Before, sortHash, keyTypes)));
         }
         var backward = paging.Backward;
-        var ordered = (backward ? sort.Reversed() : sort).Apply(page).Take(pageSize + 1);
-        if (projection is not null)
-        {
-            ordered = ordered.Select(projection);
-        }
+        var ordered = (backward ? sort.Reversed() : sort).Apply(page).Take(pageSize + 1).Select(CursorRow<T>.Selector(sort, projection));
         var rows = await executor.ToListAsync(ordered, cancellationToken).ConfigureAwait(false);
         var hasMore = rows.Count > pageSize;
         if (hasMore)
@@ -49,11 +45,10 @@ internal static class ConnectionQuery
         {
             rows.Reverse();
         }
-        var read = CursorKeys.Reader<T>(sort);
         var edges = new Edge<T>[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            edges[i] = new Edge<T>(CursorCodec.Encode(sortHash, read(rows[i])), rows[i]);
+            edges[i] = new Edge<T>(CursorCodec.Encode(sortHash, rows[i].Keys), rows[i].Row);
         }
         var pageInfo = new PageInfo(
             HasNextPage: backward ? paging.Before is not null : hasMore,

@@ -48,9 +48,9 @@ internal static class KeysetPredicate
     /// <summary>"After v" for one key; null when no value can be after v (the branch is dropped).</summary>
     private static Expression? After(Expression access, SortKey key, object? value)
     {
-        var isNull = Expression.Equal(access, Expression.Constant(null, access.Type));
         if (key.IsNullable)
         {
+            var isNull = NullCheck.IsNull(access);
             // Nulls sort last ascending, first descending (see SortSpec.Apply).
             if (value is null)
             {
@@ -63,7 +63,7 @@ internal static class KeysetPredicate
     }
 
     private static Expression Equal(Expression access, object? value) => value is null
-        ? Expression.Equal(access, Expression.Constant(null, access.Type))
+        ? NullCheck.IsNull(access)
         : Expression.Equal(access, QueryParameter.Of(value, access.Type));
 
     private static Expression Compare(Expression access, object? value, ExpressionType comparison)

@@ -44,7 +44,7 @@ internal sealed class SortSpec
             var access = key.Access(row);
             if (key.IsNullable)
             {
-                expression = Order(expression, row, Expression.Equal(access, Expression.Constant(null, access.Type)), key.Descending, first);
+                expression = Order(expression, row, Querying.NullCheck.IsNull(access), key.Descending, first);
                 first = false;
             }
             expression = Order(expression, row, access, key.Descending, first);
