@@ -6,6 +6,7 @@ using RfmGraph.Platform.Database;
 using RfmGraph.Sales.Businesses;
 using RfmGraph.Sales.Contracts;
 using RfmGraph.Sales.Data;
+using RfmGraph.Sales.Demo;
 using RfmGraph.Sales.Import;
 
 namespace RfmGraph.Sales;
@@ -34,6 +35,7 @@ public static class SalesModule
         services.AddDbContext<SalesDbContext>((provider, builder) => builder.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IBusinessDirectory, BusinessDirectory>();
         services.AddSingleton<ISalesImporter, SalesImporter>();
+        services.AddSingleton<IDemoDataSeeder, DemoDataSeeder>();
         return services;
     }
 }
