@@ -15,6 +15,11 @@ public static class DataFragments
 
     internal static Func<string, FragmentDefinitionNode?> Lookup(IResolverContext context)
     {
+        if (context is ResolverContext executing)
+        {
+            var fragments = executing.Fragments;
+            return name => fragments.GetValueOrDefault(name);
+        }
         if (context.Request.Items.TryGetValue(DocumentKey, out var value) && value is DocumentNode document)
         {
             return name => document.Definitions.OfType<FragmentDefinitionNode>().FirstOrDefault(f => f.Name.Value == name);
