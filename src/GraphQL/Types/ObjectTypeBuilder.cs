@@ -20,7 +20,7 @@ public sealed class ObjectTypeBuilder<TSource>
     /// <summary>The type being configured.</summary>
     public ObjectType Type => _type;
 
-    /// <summary>The schema builder this type belongs to (data conventions add their generated types through it).</summary>
+    /// <summary>The schema builder (data conventions add generated types through it).</summary>
     internal SchemaBuilder Schema => _schema;
 
     /// <summary>Sets the description.</summary>
