@@ -39,9 +39,6 @@ internal sealed class ResolverContext(
 
     public IReadOnlyList<object> Path => _path ??= path.ToList();
 
-    /// <summary>The document's fragments (data-convention look-ahead follows spreads two levels down).</summary>
-    internal IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => execution.Fragments;
-
     public T Argument<T>(string name) =>
         Arguments.TryGetValue(name, out var value)
             ? ArgumentConverter.Convert<T>(value)
