@@ -195,18 +195,19 @@ public sealed partial class SchemaBuilder
                     break;
             }
         }
+        // Like graphql-js buildASTSchema: declared directives first, then the built-ins not redeclared.
         var directives = new List<DirectiveDefinition>();
+        foreach (var directive in _directives)
+        {
+            ResolveArguments(directive.Arguments, errors);
+            directives.Add(directive);
+        }
         foreach (var builtIn in BuiltInDirectives.All)
         {
             if (_directives.All(d => d.Name != builtIn.Name))
             {
                 directives.Add(builtIn);
             }
-        }
-        foreach (var directive in _directives)
-        {
-            ResolveArguments(directive.Arguments, errors);
-            directives.Add(directive);
         }
 
         // Default values written as literals (SDL) are coerced once all types are known; input object field

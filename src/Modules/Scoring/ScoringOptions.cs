@@ -8,6 +8,9 @@ internal sealed class ScoringOptions
     /// <summary>work_mem for the computing transaction only (SET LOCAL): the window sorts of a 1M-customer run fit in memory.</summary>
     public string WorkMem { get; set; } = "256MB";
 
+    /// <summary>maintenance_work_mem for the computing transaction: the run's primary key is built by one in-memory sort.</summary>
+    public string MaintenanceWorkMem { get; set; } = "512MB";
+
     /// <summary>Published runs kept per scope (business + storefront-or-all), current run included; older ones and their scores are dropped.</summary>
     public int KeepRunsPerScope { get; set; } = 30;
 
@@ -27,9 +30,12 @@ internal sealed class ScoringOptions
             yield return "Scoring:CommandTimeoutSeconds must be 0 (no limit) or positive.";
         }
 
-        if (string.IsNullOrWhiteSpace(WorkMem) || !System.Text.RegularExpressions.Regex.IsMatch(WorkMem, "^[0-9]+(kB|MB|GB)$"))
+        foreach (var (name, value) in new[] { ("WorkMem", WorkMem), ("MaintenanceWorkMem", MaintenanceWorkMem) })
         {
-            yield return $"Scoring:WorkMem '{WorkMem}' must be a PostgreSQL memory size such as 64MB or 1GB.";
+            if (string.IsNullOrWhiteSpace(value) || !System.Text.RegularExpressions.Regex.IsMatch(value, "^[0-9]+(kB|MB|GB)$"))
+            {
+                yield return $"Scoring:{name} '{value}' must be a PostgreSQL memory size such as 64MB or 1GB.";
+            }
         }
     }
 }

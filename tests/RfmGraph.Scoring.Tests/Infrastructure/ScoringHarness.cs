@@ -55,10 +55,22 @@ internal sealed class ScoringHarness : IAsyncDisposable
 
     public async Task InsertSalesAsync(IEnumerable<Sale> sales)
     {
+        var rows = sales.ToList();
         await using var connection = await DataSource.OpenConnectionAsync();
+        // Sales partitions sales.sales by business and creates a business's partition on first write.
+        await using (var probe = new NpgsqlCommand("SELECT to_regprocedure('sales.ensure_sales_partition(bigint)') IS NOT NULL", connection))
+        {
+            if (await probe.ExecuteScalarAsync() is true)
+            {
+                await using var ensure = new NpgsqlCommand("SELECT sales.ensure_sales_partition(b) FROM unnest(@businesses) AS b", connection);
+                ensure.Parameters.AddWithValue("businesses", rows.Select(r => r.BusinessId).Distinct().ToArray());
+                await ensure.ExecuteNonQueryAsync();
+            }
+        }
+
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount, currency) FROM STDIN (FORMAT BINARY)");
-        foreach (var sale in sales)
+        foreach (var sale in rows)
         {
             await writer.StartRowAsync();
             await writer.WriteAsync(sale.BusinessId, NpgsqlDbType.Bigint);

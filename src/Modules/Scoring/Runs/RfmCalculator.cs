@@ -16,8 +16,13 @@ internal sealed class RfmCalculator(ScoringOptions options)
         ArgumentNullException.ThrowIfNull(run);
         var stopwatch = Stopwatch.StartNew();
         await using (var setup = new NpgsqlCommand(
-            // SET LOCAL cannot take a parameter; WorkMem is validated at startup (ScoringOptions.Validate).
-            $"SET LOCAL work_mem = '{options.WorkMem}'; {ScoringSql.CreateRunTable(run.Id)}", connection, transaction))
+            // SET LOCAL cannot take a parameter; the sizes are validated at startup (ScoringOptions.Validate).
+            // maintenance_work_mem sizes the in-memory sort that builds the run's primary key at publish.
+            // synchronous_commit off: the publishing commit need not wait for its WAL flush. A crash right
+            // after it loses the whole transaction or none of it (the run then stays 'running' and
+            // FailInterruptedAsync marks it failed), never half a run.
+            $"SET LOCAL work_mem = '{options.WorkMem}'; SET LOCAL maintenance_work_mem = '{options.MaintenanceWorkMem}'; " +
+            $"SET LOCAL synchronous_commit = off; {ScoringSql.CreateRunTable(run.Id)}", connection, transaction))
         {
             await setup.ExecuteNonQueryAsync(cancellationToken);
         }

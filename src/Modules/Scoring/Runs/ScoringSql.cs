@@ -39,7 +39,7 @@ internal static class ScoringSql
                 WHERE cs.business_id = @business_id{(run.StorefrontId is null ? string.Empty : "\n      AND cs.storefront_id = @storefront_id")}
                   AND cs.ordered_at >= @window_from AND cs.ordered_at <= @window_to
                 GROUP BY cs.customer_id
-                HAVING bool_or(cs.counts_as_order)
+                HAVING count(*) FILTER (WHERE cs.counts_as_order) > 0
             ),
 
             """);
@@ -120,7 +120,7 @@ internal static class ScoringSql
             FROM (SELECT count(*) AS n FROM customer_values) AS p, generate_series(1, @bins - 1) AS k
             WHERE p.n > 0
         ),
-        cut_points AS (
+        cut_arrays AS (
             SELECT percentile_disc((SELECT recency FROM fractions)) WITHIN GROUP (ORDER BY v.recency_days) AS r,
                    percentile_disc((SELECT ascending FROM fractions)) WITHIN GROUP (ORDER BY v.frequency) AS f,
                    percentile_disc((SELECT ascending FROM fractions)) WITHIN GROUP (ORDER BY v.monetary) AS m
@@ -129,23 +129,32 @@ internal static class ScoringSql
         """;
 
     private const string FixedCutPoints = """
-        cut_points AS (
+        cut_arrays AS (
             SELECT @cut_r::numeric[] AS r, @cut_f::numeric[] AS f, @cut_m::numeric[] AS m
         ),
         """;
 
     // Frequency and monetary: 1 + the number of cut points strictly below the value.
     // Recency: N - the number of cut points at or below the days (fewer days = higher score).
+    // The cut points are unpacked into scalar columns once: subscripting an array in every row
+    // costs more than the rest of the per-row work.
     private static string CutPointScores(int bins)
     {
         var terms = Enumerable.Range(1, bins - 1).ToList();
-        string Sum(string format) => string.Join(" + ", terms.Select(k => string.Format(CultureInfo.InvariantCulture, format, k)));
+        string Join(string separator, string format) => string.Join(separator, terms.Select(k => string.Format(CultureInfo.InvariantCulture, format, k)));
+        string Sum(string format) => Join(" + ", format);
         return $"""
+            cut_points AS (
+                SELECT a.r, a.f, a.m, {Join(", ", "a.r[{0}] AS r{0}")},
+                       {Join(", ", "a.f[{0}] AS f{0}")},
+                       {Join(", ", "a.m[{0}] AS m{0}")}
+                FROM cut_arrays AS a
+            ),
             scored AS (
                 SELECT v.*,
-                       (@bins - ({Sum("(v.recency_days >= c.r[{0}])::integer")}))::smallint AS r,
-                       (1 + {Sum("(v.frequency > c.f[{0}])::integer")})::smallint AS f,
-                       (1 + {Sum("(v.monetary > c.m[{0}])::integer")})::smallint AS m
+                       (@bins - ({Sum("(v.recency_days >= c.r{0})::integer")}))::smallint AS r,
+                       (1 + {Sum("(v.frequency > c.f{0})::integer")})::smallint AS f,
+                       (1 + {Sum("(v.monetary > c.m{0})::integer")})::smallint AS m
                 FROM customer_values AS v CROSS JOIN cut_points AS c
             )
             """;
@@ -153,23 +162,36 @@ internal static class ScoringSql
 
     /// <summary>
     /// Per-segment counts and averages and per-score value ranges of the run's rows, as one jsonb
-    /// document (stored on the run and turned into the published event).
+    /// document (stored on the run and turned into the published event). One scan aggregates the
+    /// rows into their (r, f, m) cells — at most N³ groups — and everything else is derived from
+    /// those few rows.
     /// </summary>
     public static string Summary(long runId) => $"""
-        WITH per_segment AS (
-            SELECT t.segment_code, t.rule_position, count(*) AS customers, sum(t.monetary) AS monetary,
-                   avg(t.recency_days) AS avg_recency_days, avg(t.frequency) AS avg_frequency, avg(t.monetary) AS avg_monetary
+        WITH cells AS MATERIALIZED (
+            SELECT t.r, t.f, t.m, t.segment_code, t.rule_position,
+                   count(*) AS customers, sum(t.monetary) AS monetary,
+                   sum(t.recency_days) AS recency_sum, sum(t.frequency) AS frequency_sum,
+                   min(t.recency_days) AS r_min, max(t.recency_days) AS r_max,
+                   min(t.frequency) AS f_min, max(t.frequency) AS f_max,
+                   min(t.monetary) AS m_min, max(t.monetary) AS m_max
             FROM {RunTable(runId)} AS t
-            GROUP BY t.segment_code, t.rule_position
+            GROUP BY t.r, t.f, t.m, t.segment_code, t.rule_position
+        ),
+        per_segment AS (
+            SELECT c.segment_code, c.rule_position, sum(c.customers) AS customers, sum(c.monetary) AS monetary,
+                   sum(c.recency_sum) / sum(c.customers) AS avg_recency_days,
+                   sum(c.frequency_sum) / sum(c.customers) AS avg_frequency,
+                   sum(c.monetary) / sum(c.customers) AS avg_monetary
+            FROM cells AS c
+            GROUP BY c.segment_code, c.rule_position
         ),
         per_score AS (
-            SELECT CASE WHEN GROUPING(t.r) = 0 THEN 'r' WHEN GROUPING(t.f) = 0 THEN 'f' ELSE 'm' END AS dimension,
-                   coalesce(t.r, t.f, t.m) AS score,
-                   count(*) AS customers,
-                   CASE WHEN GROUPING(t.r) = 0 THEN min(t.recency_days) WHEN GROUPING(t.f) = 0 THEN min(t.frequency) ELSE min(t.monetary) END AS min_value,
-                   CASE WHEN GROUPING(t.r) = 0 THEN max(t.recency_days) WHEN GROUPING(t.f) = 0 THEN max(t.frequency) ELSE max(t.monetary) END AS max_value
-            FROM {RunTable(runId)} AS t
-            GROUP BY GROUPING SETS ((t.r), (t.f), (t.m))
+            SELECT 'r' AS dimension, c.r AS score, sum(c.customers) AS customers, min(c.r_min)::numeric AS min_value, max(c.r_max)::numeric AS max_value
+            FROM cells AS c GROUP BY c.r
+            UNION ALL
+            SELECT 'f', c.f, sum(c.customers), min(c.f_min), max(c.f_max) FROM cells AS c GROUP BY c.f
+            UNION ALL
+            SELECT 'm', c.m, sum(c.customers), min(c.m_min), max(c.m_max) FROM cells AS c GROUP BY c.m
         )
         SELECT coalesce((SELECT sum(customers) FROM per_segment), 0)::bigint,
                coalesce((SELECT sum(monetary) FROM per_segment), 0)::numeric(20, 2),

@@ -1,0 +1,63 @@
+using Npgsql;
+using RfmGraph.Scoring.Contracts;
+using RfmGraph.Scoring.Runs;
+
+namespace RfmGraph.Bench.Scoring;
+
+/// <summary>EXPLAIN (ANALYZE, BUFFERS) of the seed query and of a run's computing statement (rolled back).</summary>
+internal static class Plans
+{
+    public static async Task<string> SeedAsync(NpgsqlDataSource dataSource, long businessId, DateTimeOffset from, DateTimeOffset asOf)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var memory = new NpgsqlCommand("SET work_mem = '256MB'", connection))
+        {
+            await memory.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + Seed004Query.Text, connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("as_of", asOf);
+        command.Parameters.AddWithValue("window_from", from);
+        command.Parameters.AddWithValue("business_id", businessId);
+        return await ReadPlanAsync(command);
+    }
+
+    public static async Task<string> RunAsync(NpgsqlDataSource dataSource, IRfmRuns runs, long businessId, DateTimeOffset from, DateTimeOffset asOf)
+    {
+        var queued = (await runs.RequestAsync(new RfmRunRequest(businessId, AsOf: asOf, From: from, Method: ScoringMethod.QuantileTies, Scheme: "pos8"), CancellationToken.None)).Run!;
+        var record = new RunRecord(queued.Id, businessId, null, queued.AsOf, queued.WindowFrom, queued.WindowTo, queued.Method, queued.Bins,
+            await SchemeIdAsync(dataSource, queued.Id), queued.SchemeKey, queued.SchemeVersion, null, false, RfmRunStatus.Queued);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var setup = new NpgsqlCommand($"SET LOCAL work_mem = '256MB'; {ScoringSql.CreateRunTable(queued.Id)}", connection, transaction))
+        {
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + ScoringSql.Compute(record), connection, transaction) { CommandTimeout = 0 };
+        RfmCalculator.AddParameters(explain, record);
+        var plan = await ReadPlanAsync(explain);
+        await transaction.RollbackAsync();
+        await using var delete = dataSource.CreateCommand($"DELETE FROM scoring.runs WHERE id = {queued.Id}");
+        await delete.ExecuteNonQueryAsync();
+        return plan;
+    }
+
+    private static async Task<long> SchemeIdAsync(NpgsqlDataSource dataSource, long runId)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT scheme_id FROM scoring.runs WHERE id = {runId}");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<string> ReadPlanAsync(NpgsqlCommand command)
+    {
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join('\n', lines);
+    }
+}
