@@ -16,22 +16,32 @@ public delegate IReadOnlyList<GraphQLError> DocumentValidation(Schema schema, Do
 public sealed partial class GraphQLExecutor
 {
     private readonly ConcurrentDictionary<string, PreparedDocument> _documents = new(StringComparer.Ordinal);
-    private readonly DocumentValidation? _validate;
+    private readonly DocumentValidation _validate;
     private readonly ILogger _logger;
 
     /// <summary>Creates an executor for <paramref name="schema"/>.</summary>
     /// <param name="schema">The schema.</param>
     /// <param name="options">Limits and behaviour; <see cref="GraphQLOptions.Default"/> when null.</param>
-    /// <param name="validate">The document validation (the spec's rules); null skips validation (tests, trusted documents).</param>
+    /// <param name="validate">
+    /// The document validation; null means the spec's rules (<see cref="StandardValidation"/>). Pass
+    /// <see cref="NoValidation"/> only for trusted documents.
+    /// </param>
     /// <param name="logger">Where unexpected resolver errors are logged with the request's trace id.</param>
     public GraphQLExecutor(Schema schema, GraphQLOptions? options = null, DocumentValidation? validate = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         Schema = schema;
         Options = options ?? GraphQLOptions.Default;
-        _validate = validate;
+        _validate = validate ?? StandardValidation;
         _logger = logger ?? NullLogger.Instance;
     }
+
+    /// <summary>Every validation rule of the spec (plus graphql-js's MaxIntrospectionDepth), capped at maxErrors.</summary>
+    public static DocumentValidation StandardValidation { get; } =
+        (schema, document, maxErrors) => Validation.DocumentValidator.Validate(schema, document, null, maxErrors);
+
+    /// <summary>Skips validation (for documents the application itself wrote and tested).</summary>
+    public static DocumentValidation NoValidation { get; } = (_, _, _) => [];
 
     /// <summary>The schema.</summary>
     public Schema Schema { get; }
@@ -232,7 +242,7 @@ public sealed partial class GraphQLExecutor
 
         public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; init; } = new Dictionary<string, FragmentDefinitionNode>();
 
-        public static PreparedDocument Create(Schema schema, string query, GraphQLOptions options, DocumentValidation? validate)
+        public static PreparedDocument Create(Schema schema, string query, GraphQLOptions options, DocumentValidation validate)
         {
             DocumentNode document;
             try
@@ -243,13 +253,10 @@ public sealed partial class GraphQLExecutor
             {
                 return new PreparedDocument { Errors = [syntax.Error] };
             }
-            if (validate is not null)
+            var errors = validate(schema, document, options.MaxValidationErrors);
+            if (errors.Count > 0)
             {
-                var errors = validate(schema, document, options.MaxValidationErrors);
-                if (errors.Count > 0)
-                {
-                    return new PreparedDocument { Errors = errors };
-                }
+                return new PreparedDocument { Errors = errors };
             }
             var operations = new List<OperationDefinitionNode>();
             var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);

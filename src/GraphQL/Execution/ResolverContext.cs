@@ -50,12 +50,26 @@ internal sealed class ResolverContext(
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => execution.Fragments;
+
     public IReadOnlyList<SelectedField> SelectedFields(ObjectType? forType = null)
     {
         var type = forType ?? Field.Type.NamedType as ObjectType
             ?? throw new InvalidOperationException($"{ParentType.Name}.{Field.Name} returns an abstract type; pass the object type to inspect.");
-        var sets = new List<SelectionSetNode>(entry.Nodes.Length);
-        foreach (var node in entry.Nodes)
+        return Collect(entry.Nodes, type);
+    }
+
+    public IReadOnlyList<SelectedField> SelectedFields(SelectedField parent, ObjectType forType)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(forType);
+        return Collect(parent.Nodes, forType);
+    }
+
+    private List<SelectedField> Collect(IReadOnlyList<FieldNode> nodes, ObjectType type)
+    {
+        var sets = new List<SelectionSetNode>(nodes.Count);
+        foreach (var node in nodes)
         {
             if (node.SelectionSet is not null)
             {

@@ -71,6 +71,16 @@ public interface IResolverContext
     /// </summary>
     IReadOnlyList<SelectedField> SelectedFields(ObjectType? forType = null);
 
+    /// <summary>
+    /// Look-ahead one more level: the fields selected below <paramref name="parent"/> (a field returned by
+    /// <see cref="SelectedFields(ObjectType?)"/>) for the concrete type <paramref name="forType"/> — e.g. what a
+    /// connection selects under <c>edges { node { ... } }</c>.
+    /// </summary>
+    IReadOnlyList<SelectedField> SelectedFields(SelectedField parent, ObjectType forType);
+
+    /// <summary>The document's fragment definitions by name.</summary>
+    IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; }
+
     /// <summary>Adds an error to the response without failing the field.</summary>
     void ReportError(GraphQLError error);
 }
