@@ -1,5 +1,8 @@
--- Directory views other modules may read (docs/contracts.md): plain projections of the base tables,
--- so predicates on business_id, customer_id, external_id reach their indexes.
+-- Read contracts for other modules' APIs (docs/contracts.md): who a customer is and which storefronts a
+-- business has. Scoring's customerScores filters and sorts on customer name, email and external id, and
+-- its requestRfmRecalculation checks a storefront belongs to the caller, without reading Sales' tables.
+-- Plain projections with no joins, so predicates on (business_id, customer_id | storefront_id) reach the
+-- tables' indexes.
 CREATE VIEW sales.customer_directory AS
 SELECT c.business_id,
        c.id AS customer_id,
@@ -10,8 +13,8 @@ SELECT c.business_id,
 FROM sales.customers c;
 
 CREATE VIEW sales.storefront_directory AS
-SELECT f.business_id,
-       f.id AS storefront_id,
-       f.code,
-       f.name
-FROM sales.storefronts f;
+SELECT s.business_id,
+       s.id AS storefront_id,
+       s.code,
+       s.name
+FROM sales.storefronts s;
