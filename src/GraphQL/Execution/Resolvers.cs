@@ -71,6 +71,16 @@ public interface IResolverContext
     /// </summary>
     IReadOnlyList<SelectedField> SelectedFields(ObjectType? forType = null);
 
+    /// <summary>
+    /// Look-ahead one more level: the fields selected below <paramref name="parent"/> (a field returned by
+    /// <see cref="SelectedFields(ObjectType?)"/>) for the concrete type <paramref name="forType"/> — e.g. what a
+    /// connection selects under <c>edges { node { ... } }</c>.
+    /// </summary>
+    IReadOnlyList<SelectedField> SelectedFields(SelectedField parent, ObjectType forType);
+
+    /// <summary>The document's fragment definitions by name.</summary>
+    IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; }
+
     /// <summary>Adds an error to the response without failing the field.</summary>
     void ReportError(GraphQLError error);
 }
@@ -87,8 +97,10 @@ public sealed record SelectedField(string ResponseKey, FieldDefinition Definitio
 /// </summary>
 public sealed class RequestContext
 {
+    private readonly Lock _gate = new();
     private Dictionary<string, object?>? _items;
     private Dictionary<object, object>? _loaders;
+    private List<IBatchDispatcher>? _dispatchers;
 
     /// <summary>Creates a context.</summary>
     public RequestContext(IServiceProvider services, ClaimsPrincipal? user = null, string? traceId = null)
@@ -120,7 +132,7 @@ public sealed class RequestContext
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(create);
-        lock (this)
+        lock (_gate)
         {
             _loaders ??= [];
             if (!_loaders.TryGetValue(key, out var loader))
@@ -130,5 +142,39 @@ public sealed class RequestContext
             }
             return (T)loader;
         }
+    }
+
+    /// <summary>Registers a batch dispatcher (a DataLoader) to be run when execution waits.</summary>
+    public void RegisterBatchDispatcher(IBatchDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(dispatcher);
+        lock (_gate)
+        {
+            (_dispatchers ??= []).Add(dispatcher);
+        }
+    }
+
+    /// <summary>Dispatches every dispatcher with pending work; true when at least one did.</summary>
+    internal bool DispatchBatches()
+    {
+        IBatchDispatcher[] dispatchers;
+        lock (_gate)
+        {
+            if (_dispatchers is null)
+            {
+                return false;
+            }
+            dispatchers = [.. _dispatchers];
+        }
+        var any = false;
+        foreach (var dispatcher in dispatchers)
+        {
+            if (dispatcher.HasPendingWork)
+            {
+                dispatcher.Dispatch();
+                any = true;
+            }
+        }
+        return any;
     }
 }

@@ -97,8 +97,9 @@ public sealed class FieldBuilder<TSource>
         return this;
     }
 
-    /// <summary>Resolves with a ValueTask (no allocation when it completes synchronously).</summary>
-    public FieldBuilder<TSource> ResolveAsync<TResult>(Func<TSource, IResolverContext, ValueTask<TResult>> resolve)
+    /// <summary>Resolves with a ValueTask (no allocation when it completes synchronously). Named apart from
+    /// <c>ResolveAsync</c> so async lambdas are never ambiguous.</summary>
+    public FieldBuilder<TSource> ResolveValueTask<TResult>(Func<TSource, IResolverContext, ValueTask<TResult>> resolve)
     {
         ArgumentNullException.ThrowIfNull(resolve);
         Definition.Resolver = context =>

@@ -20,6 +20,9 @@ public sealed class ObjectTypeBuilder<TSource>
     /// <summary>The type being configured.</summary>
     public ObjectType Type => _type;
 
+    /// <summary>The schema builder (data conventions add generated types through it).</summary>
+    internal SchemaBuilder Schema => _schema;
+
     /// <summary>Sets the description.</summary>
     public ObjectTypeBuilder<TSource> Description(string description)
     {

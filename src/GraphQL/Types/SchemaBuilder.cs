@@ -6,7 +6,7 @@ namespace RfmGraph.GraphQL.Types;
 /// <summary>
 /// Builds a <see cref="Schema"/> code first, from SDL, or both. Types refer to each other by name, so a module
 /// can use or extend (<see cref="ExtendObject{TSource}"/>) a type another module defines without referencing
-/// its classes; references and extensions are resolved in <see cref="Build"/>, which then validates the whole
+/// its classes; references and extensions are resolved in <see cref="Build()"/>, which then validates the whole
 /// schema and throws <see cref="SchemaValidationException"/> listing every problem.
 /// </summary>
 public sealed partial class SchemaBuilder
@@ -39,7 +39,26 @@ public sealed partial class SchemaBuilder
     }
 
     /// <summary>Builds a schema from SDL alone (graphql-js <c>buildSchema</c>); fields use the default resolver.</summary>
-    public static Schema FromSdl(string sdl) => new SchemaBuilder().AddSdl(sdl).Build();
+    public static Schema FromSdl(string sdl) => FromSdl(sdl, validate: true);
+
+    /// <summary>
+    /// Builds a schema from SDL. With <paramref name="validate"/> the SDL rules run first (graphql-js
+    /// assertValidSDL: unique names, known types and directives, possible extensions, ...) and then the type
+    /// system rules; without, neither does (see <see cref="Build(bool)"/>).
+    /// </summary>
+    public static Schema FromSdl(string sdl, bool validate)
+    {
+        var document = Parser.Parse(sdl, ParserOptions.Unlimited);
+        if (validate)
+        {
+            var errors = Validation.DocumentValidator.ValidateSdl(document);
+            if (errors.Count > 0)
+            {
+                throw new SchemaValidationException(errors);
+            }
+        }
+        return new SchemaBuilder().AddSdl(document).Build(validate);
+    }
 
     /// <summary>Names the query root type (default: "Query" when such a type exists).</summary>
     public SchemaBuilder Query(string typeName = "Query")
@@ -125,7 +144,14 @@ public sealed partial class SchemaBuilder
     /// <summary>
     /// Builds, resolves references and extensions, coerces default values, applies middleware and validates.
     /// </summary>
-    public Schema Build()
+    public Schema Build() => Build(validate: true);
+
+    /// <summary>
+    /// Builds; with <paramref name="validate"/> false the type system rules are not checked (graphql-js
+    /// <c>buildSchema</c> semantics, for tools and conformance tests working with deliberately incomplete schemas;
+    /// <see cref="Schema.QueryType"/> may then be null). Unknown type references are still errors.
+    /// </summary>
+    public Schema Build(bool validate)
     {
         var missing = new List<GraphQLError>();
         foreach (var (typeName, apply) in _extensions.ToList())
@@ -195,18 +221,19 @@ public sealed partial class SchemaBuilder
                     break;
             }
         }
+        // Like graphql-js buildASTSchema: declared directives first, then the built-ins not redeclared.
         var directives = new List<DirectiveDefinition>();
+        foreach (var directive in _directives)
+        {
+            ResolveArguments(directive.Arguments, errors);
+            directives.Add(directive);
+        }
         foreach (var builtIn in BuiltInDirectives.All)
         {
             if (_directives.All(d => d.Name != builtIn.Name))
             {
                 directives.Add(builtIn);
             }
-        }
-        foreach (var directive in _directives)
-        {
-            ResolveArguments(directive.Arguments, errors);
-            directives.Add(directive);
         }
 
         // Default values written as literals (SDL) are coerced once all types are known; input object field
@@ -252,7 +279,7 @@ public sealed partial class SchemaBuilder
         var query = RootType(_queryName, "Query", errors);
         var mutation = RootType(_mutationName, "Mutation", errors);
         var subscription = RootType(_subscriptionName, "Subscription", errors);
-        if (errors.Count > 0)
+        if (errors.Count > 0 && validate)
         {
             throw new SchemaValidationException(errors);
         }
@@ -283,7 +310,10 @@ public sealed partial class SchemaBuilder
         {
             schema.ExtensionAstNodes.Add(extension);
         }
-        SchemaValidator.ThrowIfInvalid(schema);
+        if (validate)
+        {
+            SchemaValidator.ThrowIfInvalid(schema);
+        }
         return schema;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RfmGraph.GraphQL.Language;
 using RfmGraph.GraphQL.Types;
 
@@ -15,6 +16,10 @@ public static class DocumentValidator
     private static readonly CompiledRules Specified = new(SpecifiedRules.All);
     private static readonly CompiledRules SpecifiedSdl = new(SpecifiedRules.Sdl);
 
+    // Custom rule lists (e.g. the specified rules plus NoSchemaIntrospection) are prepared once per list instance;
+    // a list must not be changed after it was first used.
+    private static readonly ConditionalWeakTable<IReadOnlyList<ValidationRule>, CompiledRules> Compiled = [];
+
     /// <summary>
     /// Validates an executable document. Returns the errors in the order the rules found them (empty when
     /// valid). At most <paramref name="maxErrors"/> errors are collected; one more error, "Too many validation
@@ -29,7 +34,7 @@ public static class DocumentValidator
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentOutOfRangeException.ThrowIfNegative(maxErrors);
-        var compiled = rules is null || ReferenceEquals(rules, SpecifiedRules.All) ? Specified : new CompiledRules(rules);
+        var compiled = rules is null || ReferenceEquals(rules, SpecifiedRules.All) ? Specified : Compile(rules);
         return Run(schema, document, sdl: false, compiled, maxErrors);
     }
 
@@ -43,9 +48,11 @@ public static class DocumentValidator
         IReadOnlyList<ValidationRule>? rules = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var compiled = rules is null || ReferenceEquals(rules, SpecifiedRules.Sdl) ? SpecifiedSdl : new CompiledRules(rules);
+        var compiled = rules is null || ReferenceEquals(rules, SpecifiedRules.Sdl) ? SpecifiedSdl : Compile(rules);
         return Run(schemaToExtend, document, sdl: true, compiled, int.MaxValue);
     }
+
+    private static CompiledRules Compile(IReadOnlyList<ValidationRule> rules) => Compiled.GetValue(rules, r => new CompiledRules(r));
 
     private static List<GraphQLError> Run(Schema? schema, DocumentNode document, bool sdl, CompiledRules rules, int maxErrors)
     {

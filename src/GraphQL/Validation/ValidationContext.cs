@@ -26,6 +26,7 @@ public sealed class ValidationContext
     private Dictionary<OperationDefinitionNode, List<FragmentDefinitionNode>>? _recursiveFragments;
     private Dictionary<ExecutableDefinitionNode, List<VariableUsage>>? _variableUsages;
     private Dictionary<OperationDefinitionNode, List<VariableUsage>>? _recursiveVariableUsages;
+    private Rules.DirectiveCatalog? _directiveCatalog;
 
     internal ValidationContext(Schema? schema, DocumentNode document, bool sdl, List<GraphQLError> errors, int maxErrors)
     {
@@ -81,6 +82,9 @@ public sealed class ValidationContext
 
     internal TypeInfo? TypeInfo => _typeInfo;
 
+    /// <summary>The directives by name as the directive rules see them (shared by those rules within a run).</summary>
+    internal Rules.DirectiveCatalog DirectiveCatalog => _directiveCatalog ??= Rules.DirectiveCatalog.For(this);
+
     internal List<Node> AncestorStack => _ancestors;
 
     /// <summary>Records an error; when the cap is reached, adds the graphql-js "too many errors" error and stops the run.</summary>
@@ -98,23 +102,29 @@ public sealed class ValidationContext
     /// <summary>Records an error for the given nodes.</summary>
     public void ReportError(string message, params Node[] nodes) => ReportError(new GraphQLError(message, nodes));
 
-    /// <summary>The fragment definition with that name (the first, when several share it), or null.</summary>
-    public FragmentDefinitionNode? GetFragment(string name)
+    /// <summary>The fragment definition with that name (the last, when several share it, as in graphql-js), or null.</summary>
+    public FragmentDefinitionNode? GetFragment(string name) => Fragments.GetValueOrDefault(name);
+
+    /// <summary>True when the document defines at least one fragment.</summary>
+    public bool HasFragments => Fragments.Count > 0;
+
+    private Dictionary<string, FragmentDefinitionNode> Fragments
     {
-        if (_fragments is null)
+        get
         {
-            _fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
-            var definitions = Document.Definitions;
-            for (var i = 0; i < definitions.Count; i++)
-            {
-                if (definitions[i] is FragmentDefinitionNode fragment)
                 {
-                    // graphql-js keeps the last definition of a duplicated name.
-                    _fragments[fragment.Name.Value] = fragment;
+                _fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
+                var definitions = Document.Definitions;
+                for (var i = 0; i < definitions.Count; i++)
+                {
+                    if (definitions[i] is FragmentDefinitionNode fragment)
+                    {
+                        _fragments[fragment.Name.Value] = fragment;
+                    }
                 }
             }
+            return _fragments;
         }
-        return _fragments.GetValueOrDefault(name);
     }
 
     /// <summary>The fragment spreads anywhere below a selection set (not following them), in graphql-js order.</summary>
@@ -157,6 +167,10 @@ public sealed class ValidationContext
     public IReadOnlyList<FragmentDefinitionNode> GetRecursivelyReferencedFragments(OperationDefinitionNode operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
+        if (!HasFragments)
+        {
+            return [];
+        }
         _recursiveFragments ??= [];
         if (_recursiveFragments.TryGetValue(operation, out var cached))
         {
@@ -187,24 +201,41 @@ public sealed class ValidationContext
     public IReadOnlyList<VariableUsage> GetVariableUsages(ExecutableDefinitionNode definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (Schema is null || !MayContainVariables(definition))
+        {
+            return [];
+        }
         _variableUsages ??= [];
         if (_variableUsages.TryGetValue(definition, out var cached))
         {
             return cached;
         }
         var usages = new List<VariableUsage>();
-        if (Schema is not null)
-        {
-            new VariableUsageCollector(new TypeInfo(Schema), usages).Collect(definition);
-        }
+        new VariableUsageCollector(new TypeInfo(Schema), usages).Collect(definition);
         _variableUsages[definition] = usages;
         return usages;
+    }
+
+    // Every variable reference starts with '$': a definition whose source text has none uses no variables, and the
+    // second walk that finds usages is skipped (the common case for queries without variables).
+    private static bool MayContainVariables(ExecutableDefinitionNode definition)
+    {
+        var location = definition.Location;
+        if (location.Source is not { } source || location.End <= location.Start || location.End > source.Body.Length)
+        {
+            return true;
+        }
+        return source.Body.AsSpan(location.Start, location.End - location.Start).Contains('$');
     }
 
     /// <summary>The variables an operation uses, including through the fragments it references.</summary>
     public IReadOnlyList<VariableUsage> GetRecursiveVariableUsages(OperationDefinitionNode operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
+        if (!HasFragments)
+        {
+            return GetVariableUsages(operation);
+        }
         _recursiveVariableUsages ??= [];
         if (_recursiveVariableUsages.TryGetValue(operation, out var cached))
         {

@@ -2,11 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RfmGraph.GraphQL.Types;
 using RfmGraph.Platform.Database;
 using RfmGraph.Sales.Businesses;
 using RfmGraph.Sales.Contracts;
 using RfmGraph.Sales.Data;
 using RfmGraph.Sales.Demo;
+using RfmGraph.Sales.GraphQL;
 using RfmGraph.Sales.Import;
 
 namespace RfmGraph.Sales;
@@ -38,4 +40,7 @@ public static class SalesModule
         services.AddSingleton<IDemoDataSeeder, DemoDataSeeder>();
         return services;
     }
+
+    /// <summary>Adds Sales' GraphQL types (Customer, Storefront, Sale, customers/customer/storefronts, ingest mutations) and the shared Node, PageInfo, filter and UserError types.</summary>
+    public static SchemaBuilder AddSalesTypes(this SchemaBuilder schema) => SalesGraphQL.Register(schema);
 }

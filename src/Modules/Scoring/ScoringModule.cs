@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RfmGraph.GraphQL.Types;
 using RfmGraph.Platform.Database;
 using RfmGraph.Scoring.Contracts;
+using RfmGraph.Scoring.GraphQL;
 using RfmGraph.Scoring.Runs;
 using RfmGraph.Scoring.Schemes;
 
@@ -33,10 +35,14 @@ public static class ScoringModule
         services.AddSingleton<RfmCalculator>();
         services.AddSingleton<RunRetention>();
         services.AddSingleton<RunExecutor>();
+        services.AddScoringGraphQL();
         services.TryAddSingleton<IRunPublishedSink, LoggingRunPublishedSink>();
         services.AddSingleton<IRfmRuns, RfmRuns>();
         // Built per firing in the job's own scope (what Platform's AddRfmJob<T> registers).
         services.TryAddScoped<RfmRecalculationJob>();
         return services;
     }
+
+    /// <summary>Adds Scoring's GraphQL types: Customer.rfm/rfmHistory (by name), runs, scores, schemes, statistics, mutations and rfmRecalculated.</summary>
+    public static SchemaBuilder AddScoringTypes(this SchemaBuilder schema) => ScoringGraphQL.Register(schema);
 }

@@ -20,7 +20,6 @@ internal sealed class KnownArgumentNamesOnDirectivesRule : ValidationRule
     /// <summary>Checks a directive's arguments against its definition; shared with KnownArgumentNamesRule.</summary>
     internal class DirectiveArgumentsVisitor(ValidationContext context) : ValidationVisitor
     {
-        private DirectiveCatalog? _catalog;
 
         protected ValidationContext Context { get; } = context;
 
@@ -31,7 +30,7 @@ internal sealed class KnownArgumentNamesOnDirectivesRule : ValidationRule
                 return true;
             }
             var name = directive.Name.Value;
-            if (directive.Arguments.Count == 0 || (_catalog ??= new DirectiveCatalog(Context)).Get(name) is not { } entry)
+            if (directive.Arguments.Count == 0 || Context.DirectiveCatalog.Get(name) is not { } entry)
             {
                 return false;
             }

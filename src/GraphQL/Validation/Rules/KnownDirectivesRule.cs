@@ -18,12 +18,11 @@ internal sealed class KnownDirectivesRule : ValidationRule
 
     private sealed class Visitor(ValidationContext context) : ValidationVisitor
     {
-        private DirectiveCatalog? _catalog;
 
         public override bool Enter(Node node)
         {
             var name = ((DirectiveNode)node).Name.Value;
-            var entry = (_catalog ??= new DirectiveCatalog(context)).Get(name);
+            var entry = context.DirectiveCatalog.Get(name);
             if (entry is null)
             {
                 context.ReportError($"Unknown directive \"@{name}\".", node);

@@ -27,12 +27,14 @@ internal sealed class NoUndefinedVariablesRule : ValidationRule
                 return;
             }
             var defined = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var definition in operation.VariableDefinitions)
+            var definitions = operation.VariableDefinitions;
+            for (var i = 0; i < definitions.Count; i++)
             {
-                defined.Add(definition.Variable.Name.Value);
+                defined.Add(definitions[i].Variable.Name.Value);
             }
-            foreach (var usage in usages)
+            for (var i = 0; i < usages.Count; i++)
             {
+                var usage = usages[i];
                 var name = usage.Node.Name.Value;
                 if (!defined.Contains(name))
                 {

@@ -26,12 +26,15 @@ internal sealed class NoUnusedVariablesRule : ValidationRule
                 return;
             }
             var used = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var usage in context.GetRecursiveVariableUsages(operation))
+            var usages = context.GetRecursiveVariableUsages(operation);
+            for (var i = 0; i < usages.Count; i++)
             {
-                used.Add(usage.Node.Name.Value);
+                used.Add(usages[i].Node.Name.Value);
             }
-            foreach (var definition in operation.VariableDefinitions)
+            var definitions = operation.VariableDefinitions;
+            for (var i = 0; i < definitions.Count; i++)
             {
+                var definition = definitions[i];
                 var name = definition.Variable.Name.Value;
                 if (!used.Contains(name))
                 {

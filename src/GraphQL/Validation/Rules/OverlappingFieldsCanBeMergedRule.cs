@@ -28,9 +28,10 @@ internal sealed class OverlappingFieldsCanBeMergedRule : ValidationRule
         public override bool Enter(Node node)
         {
             var selectionSet = (SelectionSetNode)node;
-            if (selectionSet.Selections.Count < 2 && (selectionSet.Selections.Count == 0 || selectionSet.Selections[0] is FieldNode))
+            if (HasOnlyDistinctFields(selectionSet.Selections))
             {
-                // A lone field cannot conflict with anything in this set (its own sub-selection is visited separately).
+                // Fields with distinct response names and no fragments cannot conflict within this set (their own
+                // sub-selections are visited separately): the common case costs no allocation.
                 return true;
             }
             _checker ??= new OverlappingFieldsChecker(context);
@@ -42,6 +43,31 @@ internal sealed class OverlappingFieldsCanBeMergedRule : ValidationRule
                 context.ReportError(new GraphQLError(
                     $"Fields \"{conflict.ResponseName}\" conflict because {conflict.Reason}. Use different aliases on the fields to fetch both if this was intentional.",
                     nodes));
+            }
+            return true;
+        }
+
+        private static bool HasOnlyDistinctFields(IReadOnlyList<SelectionNode> selections)
+        {
+            const int PairwiseLimit = 16;
+            if (selections.Count > PairwiseLimit)
+            {
+                return false;
+            }
+            for (var i = 0; i < selections.Count; i++)
+            {
+                if (selections[i] is not FieldNode field)
+                {
+                    return false;
+                }
+                var key = field.ResponseKey;
+                for (var j = 0; j < i; j++)
+                {
+                    if (((FieldNode)selections[j]).ResponseKey == key)
+                    {
+                        return false;
+                    }
+                }
             }
             return true;
         }

@@ -323,14 +323,16 @@ internal sealed class OverlappingFieldsChecker(ValidationContext context)
         {
             return false;
         }
-        foreach (var argument1 in arguments1)
+        for (var i = 0; i < arguments1.Count; i++)
         {
+            var argument1 = arguments1[i];
             ValueNode? value2 = null;
-            foreach (var argument2 in arguments2)
+            for (var j = 0; j < arguments2.Count; j++)
             {
-                if (argument2.Name.Value == argument1.Name.Value)
+                // The last duplicate wins, as in graphql-js's Map of arguments.
+                if (arguments2[j].Name.Value == argument1.Name.Value)
                 {
-                    value2 = argument2.Value;
+                    value2 = arguments2[j].Value;
                 }
             }
             if (value2 is null || CanonicalValue(argument1.Value) != CanonicalValue(value2))
@@ -401,9 +403,10 @@ internal sealed class OverlappingFieldsChecker(ValidationContext context)
 
     private void CollectFieldsAndFragmentNames(NamedType? parentType, SelectionSetNode selectionSet, FieldMap map)
     {
-        foreach (var selection in selectionSet.Selections)
+        var selections = selectionSet.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
-            switch (selection)
+            switch (selections[i])
             {
                 case FieldNode field:
                     var definition = (parentType as FieldsType)?.GetField(field.Name.Value);

@@ -19,7 +19,6 @@ internal sealed class ProvidedRequiredArgumentsOnDirectivesRule : ValidationRule
     /// <summary>Reports missing required directive arguments when leaving a directive; shared with ProvidedRequiredArgumentsRule.</summary>
     internal class DirectiveVisitor(ValidationContext context) : ValidationVisitor
     {
-        private DirectiveCatalog? _catalog;
 
         protected ValidationContext Context { get; } = context;
 
@@ -30,7 +29,7 @@ internal sealed class ProvidedRequiredArgumentsOnDirectivesRule : ValidationRule
                 return;
             }
             var name = directive.Name.Value;
-            if ((_catalog ??= new DirectiveCatalog(Context)).Get(name) is not { } entry)
+            if (Context.DirectiveCatalog.Get(name) is not { } entry)
             {
                 return;
             }

@@ -29,8 +29,10 @@ internal sealed class ProvidedRequiredArgumentsRule : ValidationRule
             {
                 return;
             }
-            foreach (var argument in definition.Arguments)
+            var arguments = definition.Arguments;
+            for (var i = 0; i < arguments.Count; i++)
             {
+                var argument = arguments[i];
                 if (TypeAst.IsRequired(argument) && !IsProvided(field.Arguments, argument.Name))
                 {
                     Context.ReportError(

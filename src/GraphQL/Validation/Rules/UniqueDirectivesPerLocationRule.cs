@@ -27,7 +27,6 @@ internal sealed class UniqueDirectivesPerLocationRule : ValidationRule
 
     private sealed class Visitor(ValidationContext context) : ValidationVisitor
     {
-        private DirectiveCatalog? _catalog;
         private Dictionary<string, DirectiveNode>? _schemaDirectives;
         private Dictionary<string, Dictionary<string, DirectiveNode>>? _typeDirectives;
 
@@ -56,11 +55,11 @@ internal sealed class UniqueDirectivesPerLocationRule : ValidationRule
                     seen = new(StringComparer.Ordinal);
                     break;
             }
-            _catalog ??= new DirectiveCatalog(context);
-            foreach (var directive in directives)
+                        for (var i = 0; i < directives.Count; i++)
             {
+                var directive = directives[i];
                 var name = directive.Name.Value;
-                if (_catalog.Get(name) is not { IsRepeatable: false })
+                if (context.DirectiveCatalog.Get(name) is not { IsRepeatable: false })
                 {
                     continue;
                 }

@@ -81,12 +81,15 @@ internal sealed class ValuesOfCorrectTypeRule : ValidationRule
             }
             // Later duplicates win, as in graphql-js keyMap (duplicates are UniqueInputFieldNames' business).
             var given = new Dictionary<string, ObjectFieldNode>(node.Fields.Count, StringComparer.Ordinal);
-            foreach (var field in node.Fields)
+            var fields = node.Fields;
+            for (var i = 0; i < fields.Count; i++)
             {
-                given[field.Name.Value] = field;
+                given[fields[i].Name.Value] = fields[i];
             }
-            foreach (var definition in type.Fields)
+            var definitions = type.Fields;
+            for (var i = 0; i < definitions.Count; i++)
             {
+                var definition = definitions[i];
                 if (!given.ContainsKey(definition.Name) && TypeAst.IsRequired(definition))
                 {
                     context.ReportError($"Field \"{type.Name}.{definition.Name}\" of required type \"{definition.Type}\" was not provided.", node);

@@ -29,12 +29,14 @@ internal sealed class VariablesInAllowedPositionRule : ValidationRule
             }
             var schema = context.Schema!;
             var definitions = new Dictionary<string, VariableDefinitionNode>(StringComparer.Ordinal);
-            foreach (var definition in operation.VariableDefinitions)
+            var variableDefinitions = operation.VariableDefinitions;
+            for (var i = 0; i < variableDefinitions.Count; i++)
             {
-                definitions[definition.Variable.Name.Value] = definition;
+                definitions[variableDefinitions[i].Variable.Name.Value] = variableDefinitions[i];
             }
-            foreach (var usage in usages)
+            for (var i = 0; i < usages.Count; i++)
             {
+                var usage = usages[i];
                 var name = usage.Node.Name.Value;
                 if (usage.Type is null || !definitions.TryGetValue(name, out var definition)
                     || TypeAst.Resolve(schema, definition.Type) is not { } variableType)

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.Json;
+using RfmGraph.Host.Tests.Support;
+
+namespace RfmGraph.Host.Tests.Web;
+
+public sealed class HealthTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    [Fact]
+    public async Task Health_needs_no_credentials_and_reports_a_reachable_migrated_database()
+    {
+        using var client = host.Factory.CreateClient();
+
+        using var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            """{"status":"healthy","database":{"reachable":true,"migrationsApplied":true,"embedded":false,"error":null}}""",
+            await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Health_is_503_when_migrations_are_missing()
+    {
+        var database = await host.Postgres.CreateDatabaseAsync("unmigrated");
+        await using var factory = new RfmHostFactory(database, new Dictionary<string, string?>
+        {
+            ["Database:MigrateOnStartup"] = "false",
+            ["Jobs:Enabled"] = "false",
+        });
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("unhealthy", body.RootElement.GetProperty("status").GetString());
+        Assert.True(body.RootElement.GetProperty("database").GetProperty("reachable").GetBoolean());
+        Assert.False(body.RootElement.GetProperty("database").GetProperty("migrationsApplied").GetBoolean());
+    }
+}

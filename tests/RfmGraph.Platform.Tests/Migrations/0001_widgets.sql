@@ -1,0 +1,2 @@
+CREATE SCHEMA widgets;
+CREATE TABLE widgets.widgets (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);
