@@ -10,6 +10,8 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 URLS="${RFMGRAPH_URLS:-http://127.0.0.1:5080}"
 
 echo "Building RfmGraph…"
+# GraphiQL's browser assets come from npm (src/GraphQL/GraphiQL/package-lock.json).
+(cd src/GraphQL/GraphiQL && npm ci --no-audit --no-fund --silent)
 dotnet build src/Host/RfmGraph.Host.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 
 if [ "$#" -eq 0 ]; then

@@ -20,6 +20,8 @@ public sealed class ValidationContext
     private readonly List<GraphQLError> _errors;
     private readonly int _maxErrors;
     private readonly TypeInfo? _typeInfo;
+    // Shared by runs over documents without fragments; never written to.
+    private static readonly Dictionary<string, FragmentDefinitionNode> NoFragments = new(StringComparer.Ordinal);
     private readonly List<Node> _ancestors = [];
     private Dictionary<string, FragmentDefinitionNode>? _fragments;
     private Dictionary<SelectionSetNode, List<FragmentSpreadNode>>? _fragmentSpreads;
@@ -112,16 +114,18 @@ public sealed class ValidationContext
     {
         get
         {
-                {
-                _fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
+            if (_fragments is null)
+            {
                 var definitions = Document.Definitions;
                 for (var i = 0; i < definitions.Count; i++)
                 {
                     if (definitions[i] is FragmentDefinitionNode fragment)
                     {
+                        _fragments ??= new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
                         _fragments[fragment.Name.Value] = fragment;
                     }
                 }
+                _fragments ??= NoFragments;
             }
             return _fragments;
         }

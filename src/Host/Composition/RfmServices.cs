@@ -1,5 +1,6 @@
 using RfmGraph.Host.Auth;
 using RfmGraph.Host.Demo;
+using RfmGraph.Host.GraphQL;
 using RfmGraph.Platform.Database;
 using RfmGraph.Platform.Jobs;
 using RfmGraph.Platform.Security;
@@ -37,6 +38,7 @@ internal static class RfmServices
         services.AddDemoDataOnEmptyDatabase(configuration);
         services.AddRfmJobs(configuration);
         services.AddRfmAuthentication(configuration, environment);
+        services.AddRfmGraphQL(configuration, environment);
         return services;
     }
 }

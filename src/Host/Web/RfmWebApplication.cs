@@ -1,4 +1,5 @@
 using RfmGraph.Host.Composition;
+using RfmGraph.Host.GraphQL;
 
 namespace RfmGraph.Host.Web;
 
@@ -25,9 +26,8 @@ internal static class RfmWebApplication
         app.MapRfmHealth();
         app.MapWhoAmI();
 
-        // GraphQL endpoint goes here: app.MapGraphQL(...) from src/GraphQL (GraphiQL page at /graphql,
-        // SDL at /graphql/schema.graphql). Its page and static assets must be AllowAnonymous; the
-        // query endpoint keeps the fallback policy (credentials required).
+        // GraphiQL page and assets are anonymous; operations and the SDL keep the fallback policy (GraphQL/GraphQLEndpoints.cs).
+        app.MapRfmGraphQL();
         return app;
     }
 }

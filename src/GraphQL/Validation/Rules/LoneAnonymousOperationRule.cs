@@ -24,9 +24,10 @@ internal sealed class LoneAnonymousOperationRule : ValidationRule
         {
             if (node is DocumentNode document)
             {
-                foreach (var definition in document.Definitions)
+                var definitions = document.Definitions;
+                for (var i = 0; i < definitions.Count; i++)
                 {
-                    if (definition is OperationDefinitionNode)
+                    if (definitions[i] is OperationDefinitionNode)
                     {
                         _operationCount++;
                     }

@@ -26,8 +26,9 @@ internal sealed class MaxIntrospectionDepthRule : ValidationRule
     private sealed class Visitor(ValidationContext context) : ValidationVisitor
     {
         // Per fragment: the greatest entry depth at which its check passed, and the smallest at which it failed.
-        private readonly Dictionary<string, int> _checked = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _exceeded = new(StringComparer.Ordinal);
+        // Created on the first introspection field: most documents have none.
+        private Dictionary<string, int>? _checked;
+        private Dictionary<string, int>? _exceeded;
 
         public override bool Enter(Node node)
         {
@@ -36,6 +37,8 @@ internal sealed class MaxIntrospectionDepthRule : ValidationRule
             {
                 return true;
             }
+            _checked ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            _exceeded ??= new Dictionary<string, int>(StringComparer.Ordinal);
             if (Exceeds(node, new Dictionary<string, int>(StringComparer.Ordinal), 0))
             {
                 context.ReportError("Maximum introspection depth exceeded", node);
@@ -49,13 +52,13 @@ internal sealed class MaxIntrospectionDepthRule : ValidationRule
             if (node is FragmentSpreadNode spread)
             {
                 var fragmentName = spread.Name.Value;
-                if (_exceeded.TryGetValue(fragmentName, out var exceededAt) && exceededAt <= depth)
+                if (_exceeded!.TryGetValue(fragmentName, out var exceededAt) && exceededAt <= depth)
                 {
                     return true;
                 }
                 // At an equal or shallower entry depth a revisit can find nothing new (breaks cycles too).
                 if ((visited.TryGetValue(fragmentName, out var visitedAt) && visitedAt >= depth)
-                    || (_checked.TryGetValue(fragmentName, out var checkedAt) && checkedAt >= depth))
+                    || (_checked!.TryGetValue(fragmentName, out var checkedAt) && checkedAt >= depth))
                 {
                     return false;
                 }
@@ -66,10 +69,10 @@ internal sealed class MaxIntrospectionDepthRule : ValidationRule
                 visited[fragmentName] = depth;
                 if (Exceeds(fragment, visited, depth))
                 {
-                    _exceeded[fragmentName] = depth;
+                    _exceeded![fragmentName] = depth;
                     return true;
                 }
-                _checked[fragmentName] = depth;
+                _checked![fragmentName] = depth;
                 return false;
             }
             SelectionSetNode? selectionSet;

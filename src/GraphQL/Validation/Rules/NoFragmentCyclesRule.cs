@@ -21,14 +21,21 @@ internal sealed class NoFragmentCyclesRule : ValidationRule
     {
         // Fragments already checked: each fragment is the start of a depth-first search only once, so the whole
         // check is linear in the number of spreads.
-        private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
-        private readonly List<FragmentSpreadNode> _spreadPath = [];
-        private readonly Dictionary<string, int> _spreadPathIndexByName = new(StringComparer.Ordinal);
+        // Created on the first fragment definition: documents without fragments allocate nothing here.
+        private HashSet<string>? _visited;
+        private List<FragmentSpreadNode> _spreadPath = null!;
+        private Dictionary<string, int> _spreadPathIndexByName = null!;
 
         public override bool Enter(Node node)
         {
             if (node is FragmentDefinitionNode fragment)
             {
+                if (_visited is null)
+                {
+                    _visited = new HashSet<string>(StringComparer.Ordinal);
+                    _spreadPath = [];
+                    _spreadPathIndexByName = new Dictionary<string, int>(StringComparer.Ordinal);
+                }
                 DetectCycle(fragment);
             }
             return false;
@@ -37,7 +44,7 @@ internal sealed class NoFragmentCyclesRule : ValidationRule
         private void DetectCycle(FragmentDefinitionNode fragment)
         {
             var fragmentName = fragment.Name.Value;
-            if (!_visited.Add(fragmentName))
+            if (!_visited!.Add(fragmentName))
             {
                 return;
             }

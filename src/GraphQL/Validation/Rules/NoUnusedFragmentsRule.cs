@@ -21,6 +21,10 @@ internal sealed class NoUnusedFragmentsRule : ValidationRule
         // graphql-js reports these when leaving the document, after every other rule saw the operations.
         public override void Leave(Node node)
         {
+            if (!context.HasFragments)
+            {
+                return;
+            }
             var definitions = ((DocumentNode)node).Definitions;
             HashSet<string>? used = null;
             for (var i = 0; i < definitions.Count; i++)

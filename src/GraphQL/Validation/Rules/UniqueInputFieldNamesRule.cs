@@ -20,17 +20,17 @@ internal sealed class UniqueInputFieldNamesRule : ValidationRule
     {
         // One name map per enclosing object literal; fields are checked as they are visited, like graphql-js, so
         // errors of nested literals come in document order.
-        private readonly Stack<Dictionary<string, NameNode>?> _stack = new();
+        private Stack<Dictionary<string, NameNode>?>? _stack;
 
         public override bool Enter(Node node)
         {
             if (node is ObjectValueNode obj)
             {
-                _stack.Push(obj.Fields.Count > 1 ? new Dictionary<string, NameNode>(StringComparer.Ordinal) : null);
+                (_stack ??= new Stack<Dictionary<string, NameNode>?>()).Push(obj.Fields.Count > 1 ? new Dictionary<string, NameNode>(StringComparer.Ordinal) : null);
                 return true;
             }
             var field = (ObjectFieldNode)node;
-            if (_stack.Count > 0 && _stack.Peek() is { } known)
+            if (_stack is { Count: > 0 } && _stack.Peek() is { } known)
             {
                 if (known.TryGetValue(field.Name.Value, out var previous))
                 {
@@ -48,7 +48,7 @@ internal sealed class UniqueInputFieldNamesRule : ValidationRule
         {
             if (node is ObjectValueNode)
             {
-                _stack.Pop();
+                _stack?.Pop();
             }
         }
     }

@@ -26,17 +26,17 @@ internal sealed class ValuesOfCorrectTypeRule : ValidationRule
 
     private sealed class Visitor(ValidationContext context) : ValidationVisitor
     {
-        private readonly Dictionary<string, VariableDefinitionNode> _variables = new(StringComparer.Ordinal);
+        private Dictionary<string, VariableDefinitionNode>? _variables;
 
         public override bool Enter(Node node)
         {
             switch (node)
             {
                 case OperationDefinitionNode:
-                    _variables.Clear();
+                    _variables?.Clear();
                     return true;
                 case VariableDefinitionNode definition:
-                    _variables[definition.Variable.Name.Value] = definition;
+                    (_variables ??= new Dictionary<string, VariableDefinitionNode>(StringComparer.Ordinal))[definition.Variable.Name.Value] = definition;
                     return true;
                 case ListValueNode:
                     if (context.ParentInputType?.Nullable is not ListType)
@@ -116,6 +116,7 @@ internal sealed class ValuesOfCorrectTypeRule : ValidationRule
                     context.ReportError($"Field \"{type.Name}.{key}\" must be non-null.", node);
                 }
                 else if (field.Value is VariableNode variable
+                    && _variables is not null
                     && _variables.TryGetValue(variable.Name.Value, out var definition)
                     && definition.Type is not NonNullTypeNode)
                 {

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using RfmGraph.GraphQL.Execution;
+using RfmGraph.GraphQL.Subscriptions;
+using RfmGraph.GraphQL.Validation;
+using RfmGraph.GraphQL.WebSockets;
+
+namespace RfmGraph.Host.GraphQL;
+
+internal static class GraphQLServiceCollectionExtensions
+{
+    /// <summary>The Host's GraphQL engine (one executor for the composed schema), topic events and WebSocket credentials.</summary>
+    public static IServiceCollection AddRfmGraphQL(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<GraphQLHostOptions>().Bind(configuration.GetSection(GraphQLHostOptions.SectionName));
+        services.AddSingleton(new TopicEventStreamOptions());
+        services.AddSingleton<ITopicEventStream, InProcessTopicEventStream>();
+        services.AddSingleton<IGraphQLConnectionInitializer, RfmConnectionInitializer>();
+        services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<GraphQLHostOptions>>().Value;
+            var developmentLike = GraphQLHostOptions.IsDevelopmentLike(environment);
+            var schema = RfmSchema.Build(settings.DevelopmentSchema ?? developmentLike);
+            var defaults = GraphQLOptions.Default;
+            var options = defaults with
+            {
+                MaxDepth = settings.MaxDepth ?? defaults.MaxDepth,
+                MaxCost = settings.MaxCost ?? defaults.MaxCost,
+                MaxAliases = settings.MaxAliases ?? defaults.MaxAliases,
+                Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.Timeout,
+                EnableIntrospection = settings.EnableIntrospection ?? defaults.EnableIntrospection,
+                MaskUnexpectedErrors = settings.MaskUnexpectedErrors ?? !environment.IsDevelopment(),
+            };
+            return new GraphQLExecutor(
+                schema,
+                options,
+                (s, document, maxErrors) => DocumentValidator.Validate(s, document, maxErrors: maxErrors),
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("RfmGraph.GraphQL"));
+        });
+        return services;
+    }
+}
