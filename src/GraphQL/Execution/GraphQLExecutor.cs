@@ -253,11 +253,6 @@ public sealed partial class GraphQLExecutor
             {
                 return new PreparedDocument { Errors = [syntax.Error] };
             }
-            var errors = validate(schema, document, options.MaxValidationErrors);
-            if (errors.Count > 0)
-            {
-                return new PreparedDocument { Errors = errors };
-            }
             var operations = new List<OperationDefinitionNode>();
             var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
             foreach (var definition in document.Definitions)
@@ -268,9 +263,23 @@ public sealed partial class GraphQLExecutor
                         operations.Add(operation);
                         break;
                     case FragmentDefinitionNode fragment:
-                        fragments[fragment.Name.Value] = fragment;
+                        fragments.TryAdd(fragment.Name.Value, fragment);
                         break;
                 }
+            }
+            // Depth, aliases and the introspection switch are checked before validation: a hostile document is
+            // turned away before the validator spends any time on it.
+            foreach (var operation in operations)
+            {
+                if (OperationLimits.CheckShape(schema, operation, fragments, options) is { } limit)
+                {
+                    return new PreparedDocument { Errors = [limit] };
+                }
+            }
+            var errors = validate(schema, document, options.MaxValidationErrors);
+            if (errors.Count > 0)
+            {
+                return new PreparedDocument { Errors = errors };
             }
             return new PreparedDocument { Errors = [], Operations = operations, Fragments = fragments };
         }

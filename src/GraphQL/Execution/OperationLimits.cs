@@ -11,12 +11,27 @@ namespace RfmGraph.GraphQL.Execution;
 /// </summary>
 internal static class OperationLimits
 {
+    /// <summary>The most fields the analysis visits (fragments expanded) before it declares the operation too complex.</summary>
+    private const int MaxVisits = 100_000;
+
+    /// <summary>
+    /// Introspection switch, depth and aliases: shape checks that need no variables, run before validation so a
+    /// hostile document is rejected before the validator spends time on it.
+    /// </summary>
+    public static GraphQLError? CheckShape(
+        Schema schema,
+        OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
+        GraphQLOptions options) =>
+        Check(schema, operation, fragments, new Dictionary<string, object?>(), options, includeCost: false);
+
     public static GraphQLError? Check(
         Schema schema,
         OperationDefinitionNode operation,
         IReadOnlyDictionary<string, FragmentDefinitionNode> fragments,
         IReadOnlyDictionary<string, object?> variables,
-        GraphQLOptions options)
+        GraphQLOptions options,
+        bool includeCost = true)
     {
         var rootType = schema.GetRootType(operation.Operation);
         if (rootType is null)
@@ -25,6 +40,13 @@ internal static class OperationLimits
         }
         var walker = new Walker(schema, fragments, variables, options);
         walker.Walk(operation.SelectionSet, rootType, depth: 1, multiplier: 1, new HashSet<string>(StringComparer.Ordinal));
+        if (walker.Visits > MaxVisits)
+        {
+            return new GraphQLError(
+                $"Query is too complex: more than {MaxVisits} fields once fragments are expanded.",
+                [operation],
+                extensions: OperationExecutor.CodeExtension("MAX_COST_EXCEEDED"));
+        }
         if (walker.IntrospectionField is { } introspection)
         {
             return new GraphQLError(
@@ -46,7 +68,7 @@ internal static class OperationLimits
                 [operation],
                 extensions: OperationExecutor.CodeExtension("MAX_ALIASES_EXCEEDED"));
         }
-        if (options.MaxCost > 0 && walker.Cost > options.MaxCost)
+        if (includeCost && options.MaxCost > 0 && walker.Cost > options.MaxCost)
         {
             return new GraphQLError(
                 $"Query cost {walker.Cost.ToString(CultureInfo.InvariantCulture)} exceeds the maximum allowed cost of {options.MaxCost}.",
@@ -70,10 +92,12 @@ internal static class OperationLimits
 
         public FieldNode? IntrospectionField { get; private set; }
 
+        public int Visits { get; private set; }
+
         public void Walk(SelectionSetNode selectionSet, NamedType parentType, int depth, double multiplier, HashSet<string> activeFragments)
         {
-            // Stop counting once every limit is already exceeded: bounded work even for hostile documents.
-            if (Cost > 1e12)
+            // Bounded work even for documents whose fragments fan out exponentially.
+            if (Visits > MaxVisits)
             {
                 return;
             }
@@ -103,6 +127,7 @@ internal static class OperationLimits
 
         private void VisitField(FieldNode field, NamedType parentType, int depth, double multiplier, HashSet<string> activeFragments)
         {
+            Visits++;
             var name = field.Name.Value;
             if (!options.EnableIntrospection && IntrospectionField is null && name is "__schema" or "__type")
             {
