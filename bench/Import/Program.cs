@@ -12,6 +12,7 @@ using RfmGraph.Sales;
 using RfmGraph.Sales.Contracts;
 
 // Usage:
+//   generate --rows N [--file PATH]        only write the CSV (not timed)
 //   import  --rows N [--file PATH]          generate (once) and import a CSV of N rows, then import it again (update path)
 //   seed    --customers N [--seed S]        generate the demo data set
 //   Add --ephemeral to run PostgreSQL with fsync off (the test fixture's settings); the default is the Host's embedded settings.
@@ -21,10 +22,15 @@ var customers = int.Parse(Option("--customers") ?? "100000", CultureInfo.Invaria
 var seed = int.Parse(Option("--seed") ?? "42", CultureInfo.InvariantCulture);
 var file = Option("--file") ?? Path.Combine(Path.GetTempPath(), $"rfmgraph-bench-sales-{rows}.csv");
 
-if (command == "import" && !File.Exists(file))
+if (command is "import" or "generate" && !File.Exists(file))
 {
     Console.WriteLine($"Generating {rows:N0} rows into {file} ...");
     SalesCsvGenerator.Write(file, rows);
+}
+
+if (command == "generate")
+{
+    return;
 }
 
 var root = Path.Combine(Path.GetTempPath(), "rfmgraph-bench-pg-" + Guid.NewGuid().ToString("N")[..8]);
@@ -37,7 +43,7 @@ try
 {
     await new MigrationRunner(NullLogger<MigrationRunner>.Instance).MigrateAsync(server.ConnectionString, [SalesModule.Migrations]);
     var services = new ServiceCollection()
-        .AddLogging(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
+        .AddLogging(b => b.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss ").SetMinimumLevel(LogLevel.Warning).AddFilter("RfmGraph.Sales", LogLevel.Information))
         .AddSingleton(NpgsqlDataSource.Create(server.ConnectionString))
         .AddScoped<ITenantContext, TenantContext>()
         .AddSalesModule(new ConfigurationBuilder().Build())
@@ -91,7 +97,7 @@ static async Task PrintSizesAsync(string connectionString)
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand(
-        "SELECT (SELECT count(*) FROM sales.sales), (SELECT count(*) FROM sales.customers), pg_size_pretty(pg_total_relation_size('sales.sales'))", connection);
+        "SELECT (SELECT count(*) FROM sales.sales), (SELECT count(*) FROM sales.customers), (SELECT pg_size_pretty(sum(pg_total_relation_size(inhrelid))) FROM pg_inherits WHERE inhparent = 'sales.sales'::regclass)", connection);
     await using var reader = await command.ExecuteReaderAsync();
     await reader.ReadAsync();
     Console.WriteLine($"database: {reader.GetInt64(0):N0} sales, {reader.GetInt64(1):N0} customers, sales table with indexes {reader.GetString(2)}");
@@ -106,7 +112,7 @@ internal sealed class ConsoleProgress : IProgress<SalesImportProgress>
     {
         if (value.Stage != _stage)
         {
-            Console.WriteLine($"  [{_clock.Elapsed.TotalSeconds,6:F1} s] {value.Stage}");
+            Console.WriteLine($"  [{_clock.Elapsed.TotalSeconds,6:F1} s] {value.Stage} starts");
             _stage = value.Stage;
         }
     }

@@ -34,9 +34,12 @@ internal static class Plans
             await setup.ExecuteNonQueryAsync();
         }
 
+        await using var stage = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + ScoringSql.StageValues(record), connection, transaction) { CommandTimeout = 0 };
+        RfmCalculator.AddParameters(stage, record);
+        var stagePlan = await ReadPlanAsync(stage);
         await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + ScoringSql.Compute(record), connection, transaction) { CommandTimeout = 0 };
         RfmCalculator.AddParameters(explain, record);
-        var plan = await ReadPlanAsync(explain);
+        var plan = "-- stage 1: CREATE UNLOGGED TABLE … AS (values)\n" + stagePlan + "\n\n-- stage 2: INSERT … SELECT (cut points, scores, segments)\n" + await ReadPlanAsync(explain);
         await transaction.RollbackAsync();
         await using var delete = dataSource.CreateCommand($"DELETE FROM scoring.runs WHERE id = {queued.Id}");
         await delete.ExecuteNonQueryAsync();

@@ -32,7 +32,8 @@ await using var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresO
     },
 });
 await new MigrationRunner(NullLogger<MigrationRunner>.Instance).MigrateAsync(server.ConnectionString, [SalesModule.Migrations, ScoringModule.Migrations]);
-await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+// No command timeout: loading and scoring millions of rows on a busy machine outlasts the 30 s default.
+await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
 
 var configuration = new ConfigurationBuilder().Build();
 var services = new ServiceCollection().AddLogging().AddSingleton(dataSource);

@@ -65,7 +65,7 @@ internal sealed record Report(
         text.AppendLine(SeedPlan);
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine("### Run: computing INSERT … SELECT (QUANTILE_TIES, pos8)");
+        text.AppendLine("### Run: the two computing statements (QUANTILE_TIES, pos8)");
         text.AppendLine();
         text.AppendLine("```");
         text.AppendLine(RunPlan);

@@ -23,7 +23,7 @@ public sealed class MigrationTests(PostgresFixture fixture)
         var tables = await database.RowsAsync("""
             SELECT table_name FROM information_schema.tables WHERE table_schema = 'sales' ORDER BY table_name
             """);
-        Assert.Equal(["businesses", "counted_sales", "customers", "payments", "sale_items", "sales", "storefronts"], tables);
+        Assert.Equal(["businesses", "counted_sales", "customer_directory", "customers", "payments", "sale_items", "sales", "storefront_directory", "storefronts"], tables);
     }
 
     [Fact]
@@ -49,5 +49,7 @@ public sealed class MigrationTests(PostgresFixture fixture)
 
         Assert.Equal(["s1|100.00|True", "s2|37.50|True", "s3|-30.00|False"], rows);
         Assert.Equal(107.50m, await database.ScalarAsync<decimal>("SELECT sum(net_amount) FROM sales.counted_sales"));
+        Assert.Equal(["1|1|c1|NULL"], await database.RowsAsync("SELECT business_id, customer_id, external_id, coalesce(name, 'NULL') FROM sales.customer_directory"));
+        Assert.Equal(["1|1|main|Main"], await database.RowsAsync("SELECT business_id, storefront_id, code, name FROM sales.storefront_directory"));
     }
 }

@@ -313,13 +313,12 @@ internal sealed partial class OperationExecutor(ExecutionContext context)
     private static object Serialize(ScalarType scalar, object result)
     {
         // Fast paths for the common already-correct values: no re-boxing, no conversion.
-        switch (scalar.Name)
+        if ((result is string && (ReferenceEquals(scalar, Scalars.String) || ReferenceEquals(scalar, Scalars.ID)))
+            || (result is int && ReferenceEquals(scalar, Scalars.Int))
+            || (result is bool && ReferenceEquals(scalar, Scalars.Boolean))
+            || (result is double d && double.IsFinite(d) && ReferenceEquals(scalar, Scalars.Float)))
         {
-            case "String" when result is string:
-            case "ID" when result is string:
-            case "Int" when result is int:
-            case "Boolean" when result is bool:
-                return result;
+            return result;
         }
         var serialized = scalar.Serialize(result);
         return serialized is string or int or bool or double or long or decimal ? serialized : new RawLeaf(serialized);

@@ -16,7 +16,8 @@ internal static class RfmConfiguration
     public static void AddRfmEnvironmentVariables(this IConfigurationBuilder configuration)
     {
         var source = new EnvironmentVariablesConfigurationSource { Prefix = EnvironmentPrefix };
-        var commandLine = configuration.Sources.ToList().FindIndex(s => s is CommandLineConfigurationSource);
+        // The last command-line source: WebApplicationBuilder also has one among the host settings, before appsettings.json.
+        var commandLine = configuration.Sources.ToList().FindLastIndex(s => s is CommandLineConfigurationSource);
         if (commandLine < 0)
         {
             configuration.Sources.Add(source);

@@ -12,7 +12,7 @@ internal static class DevelopmentSchema
 {
     public static void AddTo(SchemaBuilder builder)
     {
-        builder.Object<object>("Subscription", subscription => subscription
+        builder.ExtendObject<object>("Subscription", subscription => subscription
             .Field("ticks", "Int!", field => field
                 .Description("Emits 1, 2, …, count, waiting intervalMs before each event, then completes.")
                 .Argument("count", "Int!")

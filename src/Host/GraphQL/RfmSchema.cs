@@ -2,20 +2,25 @@ using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Host.Auth;
 using RfmGraph.Platform.Tenancy;
+using RfmGraph.Sales;
+using RfmGraph.Scoring;
 
 namespace RfmGraph.Host.GraphQL;
 
 /// <summary>
-/// The Host's schema: the Host's own root fields, then each module's types (modules add theirs through their
-/// <c>AddXTypes(SchemaBuilder)</c> here as they gain them), then the development-only parts when configured.
+/// The Host's schema: the three roots, the Host's own <c>viewer</c>, then each module's types through its
+/// <c>AddXTypes(SchemaBuilder)</c> (they extend the roots and each other's types by name), then the
+/// development-only parts when configured.
 /// </summary>
 internal static class RfmSchema
 {
     public static Schema Build(bool includeDevelopmentParts)
     {
-        var builder = new SchemaBuilder();
-        builder.Object<object>("Query", query => query
-            .Description("The root of every read.")
+        var builder = new SchemaBuilder()
+            .Object("Query", query => query.Description("Read your business's data."))
+            .Object("Mutation", mutation => mutation.Description("Change your business's data."))
+            .Object("Subscription", subscription => subscription.Description("Events of your business."));
+        builder.ExtendObject<object>("Query", query => query
             .Field("viewer", "Viewer!", field => field
                 .Description("Who the request's credentials say the caller is, and the business it acts for.")
                 .Resolve((_, context) => Viewer.From(context))));
@@ -25,6 +30,7 @@ internal static class RfmSchema
             .Field("business", "String!", v => v.Business, "The key of the business the caller acts for.")
             .Field("role", "String!", v => v.Role, "The caller's role.")
             .Field("authenticatedWith", "String!", v => v.AuthenticatedWith, "jwt or apikey."));
+        builder.AddSalesTypes().AddScoringTypes();
         if (includeDevelopmentParts)
         {
             DevelopmentSchema.AddTo(builder);

@@ -38,6 +38,8 @@ public static class ScoringModule
         services.AddScoringGraphQL();
         services.TryAddSingleton<IRunPublishedSink, LoggingRunPublishedSink>();
         services.AddSingleton<IRfmRuns, RfmRuns>();
+        // Built per firing in the job's own scope (what Platform's AddRfmJob<T> registers).
+        services.TryAddScoped<RfmRecalculationJob>();
         return services;
     }
 

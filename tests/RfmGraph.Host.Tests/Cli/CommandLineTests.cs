@@ -30,6 +30,16 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Serve_with_an_unreachable_database_exits_2_with_one_sentence_before_listening()
+    {
+        var (exitCode, _, error) = await RunAsync("Host=127.0.0.1;Port=1;Database=rfm;Username=rfm;Timeout=2", "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.EndsWith("; start that server, fix RFMGRAPH__CONNECTIONSTRINGS__RFM, or unset it to use the embedded PostgreSQL.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Revoking_an_unknown_key_migrates_the_database_and_says_so()
     {
         var database = await postgres.CreateDatabaseAsync("cli");

@@ -29,6 +29,8 @@ internal sealed class ScoringHarness : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    public IServiceProvider Services => _services;
+
     public IRfmRuns Runs => _services.GetRequiredService<IRfmRuns>();
 
     public SchemeStore Schemes => _services.GetRequiredService<SchemeStore>();

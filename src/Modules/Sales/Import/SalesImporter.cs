@@ -44,10 +44,11 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             return Failed(csv.RowsRead, errors, stopwatch);
         }
 
+        logger.LogInformation("Read and staged {Rows} rows of {File} in {Seconds:F1} s", csv.RowsRead, filePath, stopwatch.Elapsed.TotalSeconds);
         progress?.Report(new SalesImportProgress("save", 0, 1));
         var business = existing ?? await BusinessDirectory.EnsureAsync(
             connection, transaction, businessKey, businessKey, csv.Currency ?? options.DefaultCurrency, cancellationToken);
-        var counts = await ImportMerge.RunAsync(connection, transaction, business, csv.Storefronts, errors, cancellationToken);
+        var counts = await ImportMerge.RunAsync(connection, transaction, business, csv.Storefronts, errors, logger, cancellationToken);
         if (counts is null)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -73,6 +74,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             return;
         }
 
+        progress?.Report(new SalesImportProgress("read", 0, totalBytes));
         var copy = await StagingTable.BeginCopyAsync(connection, cancellationToken);
         try
         {

@@ -6,8 +6,9 @@ using RfmGraph.Scoring.Contracts;
 namespace RfmGraph.Scoring.Runs;
 
 /// <summary>
-/// Computes a run into its own table inside the caller's transaction: one INSERT … SELECT over
-/// sales.counted_sales, then one summary query over the written rows. No row ever reaches C#.
+/// Computes a run into its own table inside the caller's transaction: the values staged by one
+/// CREATE TABLE … AS over sales.counted_sales (parallel-capable), then one INSERT … SELECT for cut
+/// points, scores and segments, then one summary query over the written rows. No row reaches C#.
 /// </summary>
 internal sealed class RfmCalculator(ScoringOptions options)
 {
@@ -27,10 +28,21 @@ internal sealed class RfmCalculator(ScoringOptions options)
             await setup.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using (var stage = new NpgsqlCommand(ScoringSql.StageValues(run), connection, transaction) { CommandTimeout = options.CommandTimeoutSeconds })
+        {
+            AddParameters(stage, run);
+            await stage.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var compute = new NpgsqlCommand(ScoringSql.Compute(run), connection, transaction) { CommandTimeout = options.CommandTimeoutSeconds })
         {
             AddParameters(compute, run);
             await compute.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var drop = new NpgsqlCommand($"DROP TABLE {ScoringSql.ValuesTable(run.Id)}", connection, transaction))
+        {
+            await drop.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using var summary = new NpgsqlCommand(ScoringSql.Summary(run.Id), connection, transaction) { CommandTimeout = options.CommandTimeoutSeconds };

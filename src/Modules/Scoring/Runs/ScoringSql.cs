@@ -24,22 +24,41 @@ internal static class ScoringSql
             CONSTRAINT customer_scores_{runId.ToString(CultureInfo.InvariantCulture)}_run CHECK (run_id = {runId.ToString(CultureInfo.InvariantCulture)}))
         """;
 
+    /// <summary>The unlogged table the run's values are staged in (dropped before the run commits).</summary>
+    public static string ValuesTable(long runId) => "scoring.run_values_" + runId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Stage 1, the only read of sales: one row of values per customer with a counted order in the
+    /// window. CREATE TABLE … AS may use parallel workers (an INSERT … SELECT may not), and this
+    /// aggregation over millions of sales is most of a run's work. UNLOGGED: it never outlives the
+    /// transaction, so it needs no WAL.
+    /// </summary>
+    public static string StageValues(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return $"""
+            CREATE UNLOGGED TABLE {ValuesTable(run.Id)} AS
+            SELECT cs.customer_id,
+                   max(cs.ordered_at) FILTER (WHERE cs.counts_as_order) AS last_order_at,
+                   floor(extract(epoch FROM (@as_of - max(cs.ordered_at) FILTER (WHERE cs.counts_as_order))) / 86400)::integer AS recency_days,
+                   (count(*) FILTER (WHERE cs.counts_as_order))::integer AS frequency,
+                   sum(cs.net_amount) AS monetary
+            FROM sales.counted_sales cs
+            WHERE cs.business_id = @business_id{(run.StorefrontId is null ? string.Empty : "\n  AND cs.storefront_id = @storefront_id")}
+              AND cs.ordered_at >= @window_from AND cs.ordered_at <= @window_to
+            GROUP BY cs.customer_id
+            HAVING count(*) FILTER (WHERE cs.counts_as_order) > 0
+            """;
+    }
+
+    /// <summary>Stage 2: cut points, scores and segments from the staged values, written with one INSERT … SELECT.</summary>
     public static string Compute(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
         var sql = new StringBuilder();
         sql.Append(CultureInfo.InvariantCulture, $"""
-            WITH customer_values AS MATERIALIZED (
-                SELECT cs.customer_id,
-                       max(cs.ordered_at) FILTER (WHERE cs.counts_as_order) AS last_order_at,
-                       floor(extract(epoch FROM (@as_of - max(cs.ordered_at) FILTER (WHERE cs.counts_as_order))) / 86400)::integer AS recency_days,
-                       (count(*) FILTER (WHERE cs.counts_as_order))::integer AS frequency,
-                       sum(cs.net_amount) AS monetary
-                FROM sales.counted_sales cs
-                WHERE cs.business_id = @business_id{(run.StorefrontId is null ? string.Empty : "\n      AND cs.storefront_id = @storefront_id")}
-                  AND cs.ordered_at >= @window_from AND cs.ordered_at <= @window_to
-                GROUP BY cs.customer_id
-                HAVING count(*) FILTER (WHERE cs.counts_as_order) > 0
+            WITH customer_values AS NOT MATERIALIZED (
+                SELECT * FROM {ValuesTable(run.Id)}
             ),
 
             """);
@@ -136,13 +155,14 @@ internal static class ScoringSql
 
     // Frequency and monetary: 1 + the number of cut points strictly below the value.
     // Recency: N - the number of cut points at or below the days (fewer days = higher score).
-    // The cut points are unpacked into scalar columns once: subscripting an array in every row
-    // costs more than the rest of the per-row work.
+    // Cut points ascend, so that count is the position of the highest cut point passed: a CASE
+    // from the top stops at the first match. The cut points are unpacked into scalar columns once:
+    // subscripting an array in every row costs more than the rest of the per-row work.
     private static string CutPointScores(int bins)
     {
         var terms = Enumerable.Range(1, bins - 1).ToList();
         string Join(string separator, string format) => string.Join(separator, terms.Select(k => string.Format(CultureInfo.InvariantCulture, format, k)));
-        string Sum(string format) => Join(" + ", format);
+        string Descending(string format) => string.Join(" ", terms.AsEnumerable().Reverse().Select(k => string.Format(CultureInfo.InvariantCulture, format, k, k + 1, bins - k)));
         return $"""
             cut_points AS (
                 SELECT a.r, a.f, a.m, {Join(", ", "a.r[{0}] AS r{0}")},
@@ -152,9 +172,9 @@ internal static class ScoringSql
             ),
             scored AS (
                 SELECT v.*,
-                       (@bins - ({Sum("(v.recency_days >= c.r{0})::integer")}))::smallint AS r,
-                       (1 + {Sum("(v.frequency > c.f{0})::integer")})::smallint AS f,
-                       (1 + {Sum("(v.monetary > c.m{0})::integer")})::smallint AS m
+                       (CASE {Descending("WHEN v.recency_days >= c.r{0} THEN {2}")} ELSE {bins} END)::smallint AS r,
+                       (CASE {Descending("WHEN v.frequency > c.f{0} THEN {1}")} ELSE 1 END)::smallint AS f,
+                       (CASE {Descending("WHEN v.monetary > c.m{0} THEN {1}")} ELSE 1 END)::smallint AS m
                 FROM customer_values AS v CROSS JOIN cut_points AS c
             )
             """;
