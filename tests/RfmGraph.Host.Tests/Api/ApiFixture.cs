@@ -2,20 +2,16 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RfmGraph.GraphQL.Execution;
-using RfmGraph.GraphQL.Types;
-using RfmGraph.GraphQL.Validation;
 using RfmGraph.Host.Tests.Support;
 using RfmGraph.Platform.Tenancy;
-using RfmGraph.Sales;
 using RfmGraph.Sales.Contracts;
-using RfmGraph.Scoring;
 
 namespace RfmGraph.Host.Tests.Api;
 
 /// <summary>
-/// The whole Host in-process on a real PostgreSQL (businesses acme and globex), and the API schema composed the
-/// way the Host composes it (roots, then each module's AddXTypes). Requests run through the engine's executor
-/// in a DI scope of the Host bound to one business — exactly what the HTTP transport does after authentication.
+/// The whole Host in-process on a real PostgreSQL (businesses acme and globex). Requests run through the Host's
+/// GraphQL executor in a DI scope of the Host bound to one business — what the HTTP transport does after
+/// authentication (<see cref="HttpApiTests"/> goes through HTTP with bearer tokens).
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
@@ -36,19 +32,11 @@ public sealed class ApiFixture : IAsyncLifetime
     {
         await _host.InitializeAsync();
         Scenario = new AcmeScenario(this);
-        Executor = new GraphQLExecutor(ComposeSchema(), validate: (schema, document, max) => DocumentValidator.Validate(schema, document, maxErrors: max));
+        // The Host's own executor: its composed schema (roots + AddSalesTypes + AddScoringTypes), validation and limits.
+        Executor = Factory.Services.GetRequiredService<GraphQLExecutor>();
     }
 
     public Task DisposeAsync() => _host.DisposeAsync();
-
-    internal static Schema ComposeSchema() =>
-        new SchemaBuilder()
-            .Object("Query", q => q.Description("Read your business's data."))
-            .Object("Mutation", m => m.Description("Change your business's data."))
-            .Object("Subscription", s => s.Description("Events of your business."))
-            .AddSalesTypes()
-            .AddScoringTypes()
-            .Build();
 
     /// <summary>Executes as <paramref name="business"/>; returns the response JSON.</summary>
     public async Task<JsonElement> ExecuteAsync(BusinessInfo business, string query, object? variables = null)
