@@ -1,6 +1,6 @@
 using Npgsql;
 using RfmGraph.GraphQL.Execution;
-using RfmGraph.Sales.GraphQL.Querying;
+using RfmGraph.Platform.GraphQL.Querying;
 
 namespace RfmGraph.Sales.GraphQL;
 

@@ -1,5 +1,5 @@
 using RfmGraph.GraphQL.Types;
-using RfmGraph.Sales.GraphQL.Querying;
+using RfmGraph.Platform.GraphQL.Querying;
 
 namespace RfmGraph.Sales.GraphQL;
 

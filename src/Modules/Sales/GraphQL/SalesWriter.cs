@@ -246,7 +246,7 @@ internal static partial class SalesWriter
     {
         var items = new List<SaleItemNode>();
         var index = 0;
-        foreach (var value in Querying.SqlFilter.Items(input.TryGetValue("items", out var v) ? v : null))
+        foreach (var value in RfmGraph.Platform.GraphQL.Querying.SqlFilter.Items(input.TryGetValue("items", out var v) ? v : null))
         {
             var item = (IReadOnlyDictionary<string, object?>)value!;
             var path = index.ToString(CultureInfo.InvariantCulture);

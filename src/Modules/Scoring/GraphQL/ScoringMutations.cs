@@ -215,7 +215,7 @@ internal static class ScoringMutations
     }
 
     private static decimal[] Decimals(IReadOnlyDictionary<string, object?> map, string name) =>
-        [.. Querying.SqlFilter.Items(map.TryGetValue(name, out var v) ? v : null).Select(x => Convert.ToDecimal(x, CultureInfo.InvariantCulture))];
+        [.. RfmGraph.Platform.GraphQL.Querying.SqlFilter.Items(map.TryGetValue(name, out var v) ? v : null).Select(x => Convert.ToDecimal(x, CultureInfo.InvariantCulture))];
 
     private sealed record RequestResult(RfmRunInfo? Run, IReadOnlyList<ScoringUserError> Errors);
 

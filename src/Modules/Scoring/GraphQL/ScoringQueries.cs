@@ -3,7 +3,7 @@ using RfmGraph.GraphQL;
 using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Scoring.Contracts;
-using RfmGraph.Scoring.GraphQL.Querying;
+using RfmGraph.Platform.GraphQL.Querying;
 using RfmGraph.Scoring.GraphQL.Runs;
 using RfmGraph.Scoring.GraphQL.Scores;
 using RfmGraph.Scoring.GraphQL.Statistics;

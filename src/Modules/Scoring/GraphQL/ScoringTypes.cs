@@ -1,6 +1,6 @@
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Scoring.Contracts;
-using RfmGraph.Scoring.GraphQL.Querying;
+using RfmGraph.Platform.GraphQL.Querying;
 using RfmGraph.Scoring.GraphQL.Runs;
 using RfmGraph.Scoring.GraphQL.Schemes;
 using RfmGraph.Scoring.GraphQL.Scores;

@@ -2,7 +2,7 @@ using Npgsql;
 using RfmGraph.GraphQL.Execution;
 using RfmGraph.Scoring.Contracts;
 using RfmGraph.Scoring.GraphQL.Loading;
-using RfmGraph.Scoring.GraphQL.Querying;
+using RfmGraph.Platform.GraphQL.Querying;
 using RfmGraph.Scoring.Runs;
 
 namespace RfmGraph.Scoring.GraphQL.Runs;

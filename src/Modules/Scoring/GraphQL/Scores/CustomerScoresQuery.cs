@@ -1,6 +1,6 @@
 using Npgsql;
 using RfmGraph.GraphQL.Execution;
-using RfmGraph.Scoring.GraphQL.Querying;
+using RfmGraph.Platform.GraphQL.Querying;
 
 namespace RfmGraph.Scoring.GraphQL.Scores;
 

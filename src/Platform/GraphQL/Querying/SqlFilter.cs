@@ -3,13 +3,13 @@ using System.Globalization;
 using Npgsql;
 using RfmGraph.GraphQL;
 
-namespace RfmGraph.Sales.GraphQL.Querying;
+namespace RfmGraph.Platform.GraphQL.Querying;
 
 /// <summary>
 /// Turns a coerced <c>where</c> argument into a parameterised SQL predicate. Field names come from the model,
 /// never from the request, so nothing the client sends is spliced into the SQL text.
 /// </summary>
-internal static class SqlFilter
+public static class SqlFilter
 {
     public static string Compile(SqlModel model, object? where, List<NpgsqlParameter> parameters)
     {
@@ -103,7 +103,7 @@ internal static class SqlFilter
         };
     }
 
-    internal static object Convert(SqlColumn column, object? value) => column.Kind switch
+    public static object Convert(SqlColumn column, object? value) => column.Kind switch
     {
         SqlKind.String => value as string ?? System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
         SqlKind.Int => System.Convert.ToInt32(value, CultureInfo.InvariantCulture),
@@ -127,14 +127,14 @@ internal static class SqlFilter
         _ => values.Cast<DateTimeOffset>().ToArray(),
     };
 
-    internal static string Add(List<NpgsqlParameter> parameters, object value)
+    public static string Add(List<NpgsqlParameter> parameters, object value)
     {
         var name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         parameters.Add(new NpgsqlParameter(name, value));
         return "@" + name;
     }
 
-    internal static IEnumerable<object?> Items(object? value) => value switch
+    public static IEnumerable<object?> Items(object? value) => value switch
     {
         null => [],
         string s => [s],
@@ -142,6 +142,6 @@ internal static class SqlFilter
         _ => [value],
     };
 
-    internal static GraphQLException Error(string message) => new(new GraphQLError(message));
+    public static GraphQLException Error(string message) => new(new GraphQLError(message));
 
 }

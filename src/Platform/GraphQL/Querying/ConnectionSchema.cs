@@ -1,9 +1,9 @@
 using RfmGraph.GraphQL.Types;
 
-namespace RfmGraph.Sales.GraphQL.Querying;
+namespace RfmGraph.Platform.GraphQL.Querying;
 
 /// <summary>Adds the GraphQL types of a SQL-backed connection: filter input, order input, connection and edge.</summary>
-internal static class ConnectionSchema
+public static class ConnectionSchema
 {
     public static void AddConnectionTypes<TNode>(SchemaBuilder schema, SqlModel model, string description)
     {

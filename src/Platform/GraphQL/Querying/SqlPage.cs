@@ -2,7 +2,7 @@ using System.Globalization;
 using Npgsql;
 using RfmGraph.GraphQL.Execution;
 
-namespace RfmGraph.Scoring.GraphQL.Querying;
+namespace RfmGraph.Platform.GraphQL.Querying;
 
 /// <summary>
 /// Runs one page of a SQL-backed Relay connection: <c>where</c> → predicate, <c>order</c> → ORDER BY with the
@@ -10,7 +10,7 @@ namespace RfmGraph.Scoring.GraphQL.Querying;
 /// to learn whether another page exists. One statement per page; <c>totalCount</c> runs its own COUNT only when
 /// selected.
 /// </summary>
-internal sealed class SqlPage<TNode>(SqlModel model, Func<NpgsqlDataReader, TNode> read, string select)
+public sealed class SqlPage<TNode>(SqlModel model, Func<NpgsqlDataReader, TNode> read, string select)
 {
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 100;
@@ -178,11 +178,11 @@ internal sealed class SqlPage<TNode>(SqlModel model, Func<NpgsqlDataReader, TNod
 }
 
 /// <summary>A Relay connection page; <see cref="CountAsync"/> runs only when totalCount is selected.</summary>
-internal sealed record Connection<TNode>(IReadOnlyList<Edge<TNode>> Edges, PageInfo PageInfo, Func<CancellationToken, Task<int>> CountAsync)
+public sealed record Connection<TNode>(IReadOnlyList<Edge<TNode>> Edges, PageInfo PageInfo, Func<CancellationToken, Task<int>> CountAsync)
 {
     public IEnumerable<TNode> Nodes => Edges.Select(e => e.Node);
 }
 
-internal sealed record Edge<TNode>(string Cursor, TNode Node);
+public sealed record Edge<TNode>(string Cursor, TNode Node);
 
-internal sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);

@@ -1,7 +1,7 @@
-namespace RfmGraph.Scoring.GraphQL.Querying;
+namespace RfmGraph.Platform.GraphQL.Querying;
 
 /// <summary>The kind of a column's values: decides its filter input and how cursor values round-trip.</summary>
-internal enum SqlKind
+public enum SqlKind
 {
     String,
     Int,
@@ -15,7 +15,7 @@ internal enum SqlKind
 /// <paramref name="Sql"/> is the expression filters use; <paramref name="SortSql"/> (default: the same) must be
 /// NOT NULL, because keyset paging compares sort keys with row comparisons.
 /// </summary>
-internal sealed record SqlColumn(string Field, string Sql, SqlKind Kind, string Description, string? SortSql = null)
+public sealed record SqlColumn(string Field, string Sql, SqlKind Kind, string Description, string? SortSql = null)
 {
     public string SortExpression => SortSql ?? Sql;
 }
@@ -24,7 +24,7 @@ internal sealed record SqlColumn(string Field, string Sql, SqlKind Kind, string 
 /// A connection over one SQL relation: its GraphQL name, FROM clause, fields and unique key (the paging tie-breaker).
 /// Every query adds the caller's own predicate (tenant, run) through <see cref="SqlPage{TNode}"/>.
 /// </summary>
-internal sealed class SqlModel(string typeName, string from, string keySql, IReadOnlyList<SqlColumn> columns)
+public sealed class SqlModel(string typeName, string from, string keySql, IReadOnlyList<SqlColumn> columns)
 {
     public string TypeName { get; } = typeName;
 

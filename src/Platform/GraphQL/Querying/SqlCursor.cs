@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace RfmGraph.Sales.GraphQL.Querying;
+namespace RfmGraph.Platform.GraphQL.Querying;
 
 /// <summary>
 /// Opaque keyset cursors: base64url of JSON <c>{"o": order signature, "v": [sort key values as text]}</c>.
 /// The signature binds a cursor to the sort it was made with, so a cursor from another sort (or a tampered one)
 /// is a clear error instead of a wrong page.
 /// </summary>
-internal static class SqlCursor
+public static class SqlCursor
 {
     public static string Encode(string signature, IReadOnlyList<object> values)
     {
@@ -64,14 +64,14 @@ internal static class SqlCursor
         _ => new DateTimeOffset(long.Parse(text, CultureInfo.InvariantCulture), TimeSpan.Zero),
     };
 
-    internal static string Signature(IEnumerable<SqlKey> keys) =>
+    public static string Signature(IEnumerable<SqlKey> keys) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(",", keys.Select(k => k.Sql + (k.Descending ? " DESC" : " ASC"))))))[..12];
 }
 
 /// <summary>A sort key: expression, kind (for cursors) and direction.</summary>
-internal sealed record SqlKey(string Sql, SqlKind Kind, bool Descending);
+public sealed record SqlKey(string Sql, SqlKind Kind, bool Descending);
 
-internal sealed record CursorBody(string O, string[] V);
+public sealed record CursorBody(string O, string[] V);
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(CursorBody))]
-internal sealed partial class CursorJson : System.Text.Json.Serialization.JsonSerializerContext;
+public sealed partial class CursorJson : System.Text.Json.Serialization.JsonSerializerContext;
