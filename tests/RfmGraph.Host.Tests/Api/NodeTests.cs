@@ -23,7 +23,7 @@ public sealed class NodeTests(ApiFixture api)
     {
         await api.Scenario.EnsureAsync();
         var scenario = api.Scenario;
-        var scheme = (await api.DataAsync(api.Acme, "{ segmentScheme(key: \"simple3\") { id } }")).GetProperty("segmentScheme").GetProperty("id").GetString()!;
+        var scheme = (await api.DataAsync(api.Acme, "{ segmentScheme(key: \"simple3\", version: 1) { id } }")).GetProperty("segmentScheme").GetProperty("id").GetString()!;
         var ids = new[] { scenario.Run1, scenario.CustomerIds["C3"], scheme, scenario.MainStorefrontId, scenario.CustomerIds["C1"] };
 
         var nodes = (await api.DataAsync(api.Acme, Nodes, new { ids })).GetProperty("nodes").EnumerateArray().ToList();

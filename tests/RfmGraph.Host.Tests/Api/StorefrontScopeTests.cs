@@ -9,7 +9,7 @@ namespace RfmGraph.Host.Tests.Api;
 
 /// <summary>
 /// A storefront-scoped run on business "initech" (its own, so the acme scenario stays as it is), and
-/// rfmRecalculated delivering each business only its own runs.
+/// rfmRecalculated delivering each business only its own runs (initech's and hooli's subscribers).
 ///
 /// asOf 2026-06-30, 365 days, FIXED_THRESHOLDS bins 3 (recency [30, 150], frequency [1, 2], monetary [100, 500]),
 /// scheme simple3 (see <see cref="AcmeScenario"/>). Storefronts north and south:
@@ -43,9 +43,10 @@ public sealed class StorefrontScopeTests(ApiFixture api)
         Assert.Empty((await api.DataAsync(initech, AcmeScenario.DefineSimple3)).GetProperty("defineSegmentScheme").GetProperty("userErrors").EnumerateArray());
 
         await using var initechEvents = await SubscribeAsync(initech);
-        await using var globexEvents = await SubscribeAsync(api.Globex);
+        var hooli = await api.BusinessAsync("hooli", "Hooli");
+        await using var hooliEvents = await SubscribeAsync(hooli);
         var initechNext = initechEvents.Events.MoveNextAsync().AsTask();
-        var globexNext = globexEvents.Events.MoveNextAsync().AsTask();
+        var hooliNext = hooliEvents.Events.MoveNextAsync().AsTask();
 
         var input = JsonSerializer.SerializeToElement(AcmeScenario.RunInput()).GetProperty("input");
         var request = JsonSerializer.Deserialize<Dictionary<string, object?>>(input.GetRawText())!;
@@ -78,11 +79,13 @@ public sealed class StorefrontScopeTests(ApiFixture api)
         Assert.Equal([(runId, north)], AcmeScenario.Nodes(runs.GetProperty("scoped")).Select(n => (n.GetProperty("id").GetString(), n.GetProperty("storefrontId").GetString())));
         Assert.Equal(0, runs.GetProperty("wide").GetProperty("totalCount").GetInt32());
 
-        // Globex heard nothing of initech's run: the first event it gets is its own next run.
-        var globexRun = (await api.DataAsync(api.Globex, AcmeScenario.RequestRun, new { input = new { days = 365, asOf = "2026-06-30T00:00:00Z", scheme = "rfgrid10" } }))
+        // Hooli heard nothing of initech's run: the first event it gets is its own next run (one with no customers).
+        var hooliRun = (await api.DataAsync(hooli, AcmeScenario.RequestRun, new { input = new { days = 365, asOf = "2026-06-30T00:00:00Z", scheme = "rfgrid10" } }))
             .GetProperty("requestRfmRecalculation").GetProperty("run").GetProperty("id").GetString();
-        Assert.True(await globexNext);
-        Assert.Equal(globexRun, Json(globexEvents.Events.Current).GetProperty("rfmRecalculated").GetProperty("runId").GetString());
+        Assert.True(await hooliNext);
+        var hooliHeard = Json(hooliEvents.Events.Current).GetProperty("rfmRecalculated");
+        Assert.Equal(hooliRun, hooliHeard.GetProperty("runId").GetString());
+        Assert.Equal(0, hooliHeard.GetProperty("customersScored").GetInt64());
     }
 
     private async Task<string> StorefrontAsync(BusinessInfo business, string code) =>
