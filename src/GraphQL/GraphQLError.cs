@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RfmGraph.GraphQL.Language;
+using RfmGraph.GraphQL.Utilities;
 
 namespace RfmGraph.GraphQL;
 
@@ -62,7 +63,9 @@ public sealed class GraphQLError
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
-        writer.WriteString("message"u8, Message);
+        // Messages quote user input (graphql-js inspect); write them as JSON.stringify would.
+        writer.WritePropertyName("message"u8);
+        JavaScriptJson.WriteString(writer, Message);
         if (Locations.Count > 0)
         {
             writer.WriteStartArray("locations"u8);
@@ -86,7 +89,7 @@ public sealed class GraphQLError
                 }
                 else
                 {
-                    writer.WriteStringValue(segment.ToString());
+                    JavaScriptJson.WriteString(writer, segment.ToString() ?? string.Empty);
                 }
             }
             writer.WriteEndArray();

@@ -1,12 +1,14 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
+using RfmGraph.GraphQL.Utilities;
 
 namespace RfmGraph.GraphQL;
 
 /// <summary>
 /// Writes plain CLR values (dictionaries, lists, strings, numbers, booleans, null) as JSON. Used for
-/// <c>extensions</c> and other loosely typed payloads; typed results never go through here.
+/// <c>extensions</c> and other loosely typed payloads; typed results never go through here. Strings are written
+/// like JavaScript's JSON.stringify, whatever encoder the writer was created with.
 /// </summary>
 public static class JsonValueWriter
 {
@@ -20,7 +22,7 @@ public static class JsonValueWriter
                 writer.WriteNullValue();
                 break;
             case string s:
-                writer.WriteStringValue(s);
+                JavaScriptJson.WriteString(writer, s);
                 break;
             case bool b:
                 writer.WriteBooleanValue(b);
@@ -70,10 +72,10 @@ public static class JsonValueWriter
                 writer.WriteEndArray();
                 break;
             case IFormattable formattable:
-                writer.WriteStringValue(formattable.ToString(null, CultureInfo.InvariantCulture));
+                JavaScriptJson.WriteString(writer, formattable.ToString(null, CultureInfo.InvariantCulture));
                 break;
             default:
-                writer.WriteStringValue(value.ToString());
+                JavaScriptJson.WriteString(writer, value.ToString() ?? string.Empty);
                 break;
         }
     }

@@ -23,8 +23,33 @@ public static class DataFieldExtensions
         Func<IResolverContext, IQueryable<TEntity>> query,
         Action<DataFieldOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(query);
+        return AddConnection(type, name, context => ValueTask.FromResult<IQueryable<TEntity>?>(query(context)), nullable: false, configure);
+    }
+
+    /// <summary>
+    /// Adds a nullable Relay connection field <c>name(where, order, first, after, last, before): &lt;Type&gt;Connection</c>
+    /// whose source is found asynchronously (e.g. after checking an argument against the database); when
+    /// <paramref name="query"/> returns null the field is null and no page query runs.
+    /// </summary>
+    public static ObjectTypeBuilder<TSource> OptionalConnection<TSource, TEntity>(
+        this ObjectTypeBuilder<TSource> type,
+        string name,
+        Func<IResolverContext, ValueTask<IQueryable<TEntity>?>> query,
+        Action<DataFieldOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return AddConnection(type, name, query, nullable: true, configure);
+    }
+
+    private static ObjectTypeBuilder<TSource> AddConnection<TSource, TEntity>(
+        ObjectTypeBuilder<TSource> type,
+        string name,
+        Func<IResolverContext, ValueTask<IQueryable<TEntity>?>> query,
+        bool nullable,
+        Action<DataFieldOptions>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(type);
         var conventions = DataConventions.For(type.Schema);
         var model = conventions.Models.Get(typeof(TEntity));
         if (model.Key.Count == 0)
@@ -33,8 +58,9 @@ public static class DataFieldExtensions
         }
         var options = new DataFieldOptions();
         configure?.Invoke(options);
+        CheckDefaultOrder(model, options, name);
         var connection = ConnectionTypes.Ensure<TEntity>(conventions, model);
-        var field = type.Field(name, connection + "!");
+        var field = type.Field(name, nullable ? connection : connection + "!");
         AddArguments(field, conventions, model, options);
         field.Argument("first", "Int", "Returns the first n rows (after the `after` cursor).")
             .Argument("after", "String", "Returns rows after this cursor.")
@@ -58,6 +84,7 @@ public static class DataFieldExtensions
         var model = conventions.Models.Get(typeof(TEntity));
         var options = new DataFieldOptions();
         configure?.Invoke(options);
+        CheckDefaultOrder(model, options, name);
         var field = type.Field(name, $"[{model.GraphQLName}!]!");
         AddArguments(field, conventions, model, options);
         var resolver = new ListResolver<TEntity>(model, query, options);
@@ -79,11 +106,27 @@ public static class DataFieldExtensions
         return field.Metadata(DataFieldMetadata.Requires, members);
     }
 
+    /// <summary>A misspelt default sort would otherwise only fail when a client omits <c>order</c>.</summary>
+    private static void CheckDefaultOrder(Model.DataTypeModel model, DataFieldOptions options, string field)
+    {
+        foreach (var (name, _) in options.DefaultOrder)
+        {
+            if (model.Find(name) is not { Kind: not Model.DataFieldKind.Object })
+            {
+                throw new InvalidOperationException($"The default order of '{field}' names '{name}', which is not a sortable field of {model.GraphQLName}.");
+            }
+        }
+    }
+
     private static void AddArguments<TSource>(FieldBuilder<TSource> field, DataConventions conventions, Model.DataTypeModel model, DataFieldOptions options)
     {
         if (options.Description is not null)
         {
             field.Description(options.Description);
+        }
+        foreach (var (name, type, description) in options.Arguments)
+        {
+            field.Argument(name, type, description);
         }
         if (options.Filtering)
         {

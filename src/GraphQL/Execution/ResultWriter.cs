@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RfmGraph.GraphQL.Types;
+using RfmGraph.GraphQL.Utilities;
 
 namespace RfmGraph.GraphQL.Execution;
 
@@ -38,7 +39,8 @@ internal static class ResultWriter
                 writer.WriteNullValue();
                 break;
             case string s:
-                writer.WriteStringValue(s);
+                // Not WriteStringValue: its encoders escape what JSON.stringify does not (see JavaScriptJson).
+                JavaScriptJson.WriteString(writer, s);
                 break;
             case ResultMap map:
                 writer.WriteStartObject();

@@ -207,7 +207,7 @@ internal sealed class StringScalar : ScalarType
 
     public override object Serialize(object value) => SerializeString(value);
 
-    public override void Write(Utf8JsonWriter writer, object value) => writer.WriteStringValue(SerializeString(value));
+    public override void Write(Utf8JsonWriter writer, object value) => JavaScriptJson.WriteString(writer, SerializeString(value));
 
     private static string SerializeString(object value)
     {
@@ -278,7 +278,7 @@ internal sealed class IdScalar : ScalarType
 
     public override object Serialize(object value) => SerializeId(value);
 
-    public override void Write(Utf8JsonWriter writer, object value) => writer.WriteStringValue(SerializeId(value));
+    public override void Write(Utf8JsonWriter writer, object value) => JavaScriptJson.WriteString(writer, SerializeId(value));
 
     private static string SerializeId(object value)
     {
@@ -471,7 +471,7 @@ internal sealed class DateTimeScalar : ScalarType
 
     public override object Serialize(object value) => Format(value);
 
-    public override void Write(Utf8JsonWriter writer, object value) => writer.WriteStringValue(Format(value));
+    public override void Write(Utf8JsonWriter writer, object value) => JavaScriptJson.WriteString(writer, Format(value));
 
     private static string Format(object value)
     {
@@ -514,7 +514,7 @@ internal sealed class DateScalar : ScalarType
 
     public override object Serialize(object value) => Format(value);
 
-    public override void Write(Utf8JsonWriter writer, object value) => writer.WriteStringValue(Format(value));
+    public override void Write(Utf8JsonWriter writer, object value) => JavaScriptJson.WriteString(writer, Format(value));
 
     private static string Format(object value) => value switch
     {

@@ -91,7 +91,8 @@ public static class Inspect
             case null:
                 return "null";
             case string s:
-                return JsonSerializer.Serialize(s);
+                // JSON.stringify: JsonSerializer's default encoder would write "+" as "\u002B".
+                return JavaScriptJson.Quote(s);
             case bool b:
                 return b ? "true" : "false";
             case double d:

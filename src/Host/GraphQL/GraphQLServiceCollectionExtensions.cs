@@ -3,6 +3,7 @@ using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Subscriptions;
 using RfmGraph.GraphQL.Validation;
 using RfmGraph.GraphQL.WebSockets;
+using RfmGraph.Platform.Redis;
 
 namespace RfmGraph.Host.GraphQL;
 
@@ -13,7 +14,7 @@ internal static class GraphQLServiceCollectionExtensions
     {
         services.AddOptions<GraphQLHostOptions>().Bind(configuration.GetSection(GraphQLHostOptions.SectionName));
         services.AddSingleton(new TopicEventStreamOptions());
-        services.AddSingleton<ITopicEventStream, InProcessTopicEventStream>();
+        services.AddRfmTopicEventStream(configuration);
         services.AddSingleton<IGraphQLConnectionInitializer, RfmConnectionInitializer>();
         services.AddSingleton(provider =>
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Platform.Database;
+using RfmGraph.Platform.GraphQL;
 using RfmGraph.Sales.Businesses;
 using RfmGraph.Sales.Contracts;
 using RfmGraph.Sales.Data;
@@ -35,12 +36,13 @@ public static class SalesModule
 
         services.AddSingleton(options);
         services.AddDbContext<SalesDbContext>((provider, builder) => builder.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped<RequestDbContexts<SalesDbContext>>();
         services.AddSingleton<IBusinessDirectory, BusinessDirectory>();
         services.AddSingleton<ISalesImporter, SalesImporter>();
         services.AddSingleton<IDemoDataSeeder, DemoDataSeeder>();
         return services;
     }
 
-    /// <summary>Adds Sales' GraphQL types (Customer, Storefront, Sale, customers/customer/storefronts, ingest mutations) and the shared Node, PageInfo, filter and UserError types.</summary>
+    /// <summary>Adds Sales' GraphQL types (Customer and Storefront nodes, Sale, customers/customer/storefronts, ingest mutations) and the shared UserError type.</summary>
     public static SchemaBuilder AddSalesTypes(this SchemaBuilder schema) => SalesGraphQL.Register(schema);
 }

@@ -215,7 +215,16 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         }
         try
         {
-            File.WriteAllText(Path.Combine(repoRoot, "docs", "graphql-conformance.md"), builder.ToString());
+            var path = Path.Combine(repoRoot, "docs", "graphql-conformance.md");
+            // Hand-written sections after the generated report (the first "## " heading on, e.g. the execution
+            // oracle's) are kept; the generated part has no second-level headings.
+            var existing = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+            var handWritten = existing.IndexOf("\n## ", StringComparison.Ordinal);
+            if (handWritten >= 0)
+            {
+                builder.Append(existing.AsSpan(handWritten));
+            }
+            File.WriteAllText(path, builder.ToString());
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

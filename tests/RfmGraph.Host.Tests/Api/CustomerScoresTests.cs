@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace RfmGraph.Host.Tests.Api;
 
 /// <summary>customerScores: filtering, sorting and keyset paging in SQL over the current (or a given) run.</summary>
@@ -5,7 +7,7 @@ namespace RfmGraph.Host.Tests.Api;
 public sealed class CustomerScoresTests(ApiFixture api)
 {
     private const string Scores = """
-        query($where: CustomerScoreFilter, $order: [CustomerScoreOrder!], $first: Int, $after: String, $last: Int, $before: String, $run: ID) {
+        query($where: CustomerScoreFilterInput, $order: [CustomerScoreSortInput!], $first: Int, $after: String, $last: Int, $before: String, $run: ID) {
           customerScores(runId: $run, where: $where, order: $order, first: $first, after: $after, last: $last, before: $before) {
             totalCount
             nodes { externalId name email recencyDays frequency monetary r f m segment { code name } customerId }
@@ -66,7 +68,7 @@ public sealed class CustomerScoresTests(ApiFixture api)
 
     [Theory]
     [InlineData("""[{ "recencyDays": "ASC" }]""", "C2,C1,C3,C4")]
-    [InlineData("""[{ "r": "DESC" }, { "frequency": "DESC" }]""", "C1,C3,C2,C4")]   // the tie-breaker (customer) follows the last key's direction
+    [InlineData("""[{ "r": "DESC" }, { "frequency": "DESC" }]""", "C1,C2,C3,C4")]   // C2 and C3 tie (R3 F2): the customer (ascending) breaks it
     [InlineData("""[{ "segmentCode": "ASC" }, { "monetary": "ASC" }]""", "C1,C3,C2,C4")]
     [InlineData("""[{ "name": "DESC" }]""", "C4,C3,C2,C1")]
     [InlineData("""[{ "f": "ASC" }, { "m": "DESC" }, { "externalId": "DESC" }]""", "C4,C3,C2,C1")]
@@ -117,8 +119,9 @@ public sealed class CustomerScoresTests(ApiFixture api)
         var tampered = await api.ExecuteAsync(api.Acme, Scores, new { first = 1, after = "not-a-cursor" });
         var tooMany = await api.ExecuteAsync(api.Acme, Scores, new { first = 500 });
 
-        Assert.Contains("another sort order", otherSort.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Contains("Invalid cursor", tampered.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Contains("at most 100", tooMany.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"The cursor '{cursor}' is not valid for this connection.", otherSort.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal("The cursor 'not-a-cursor' is not valid for this connection.", tampered.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.Equal("Requesting 500 records on 'customerScores' exceeds the maximum of 100.", tooMany.GetProperty("errors")[0].GetProperty("message").GetString());
+        Assert.All([otherSort, tampered, tooMany], r => Assert.Equal(JsonValueKind.Null, r.GetProperty("data").GetProperty("customerScores").ValueKind));
     }
 }

@@ -97,7 +97,7 @@ public sealed class QueryTests(ApiFixture api)
 
         var data = await api.DataAsync(api.Acme, """
             query($id: ID!) {
-              rfmRuns(first: 10, where: { status: { eq: "SUCCEEDED" } }) { totalCount nodes { id } }
+              rfmRuns(first: 10, where: { status: { eq: SUCCEEDED } }) { totalCount nodes { id } }
               rfmRun(id: $id) {
                 id status dryRun storefrontId asOf windowFrom windowTo method bins schemeKey schemeVersion
                 cutPoints { recency frequency monetary } customersScored totalMonetary isCurrent error

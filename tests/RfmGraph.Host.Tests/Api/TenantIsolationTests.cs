@@ -18,7 +18,7 @@ public sealed class TenantIsolationTests(ApiFixture api)
               customerByExternalId(externalId: "C1") { id }
               customers { totalCount }
               rfmRun(id: $run) { id }
-              rfmRuns(where: { status: { eq: "SUCCEEDED" } }) { totalCount }
+              rfmRuns(where: { status: { eq: SUCCEEDED } }) { totalCount }
               segmentScheme(key: "simple3") { id }
               segmentTransitions(fromRunId: $run) { moved }
               segmentStatistics(runId: null) { total { customers } }

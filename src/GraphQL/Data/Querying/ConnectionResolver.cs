@@ -9,7 +9,7 @@ namespace RfmGraph.GraphQL.Data.Querying;
 /// <summary>The resolver of a connection field: arguments → one keyset page query (+ a count only if selected).</summary>
 internal sealed class ConnectionResolver<T>(
     DataTypeModel model,
-    Func<IResolverContext, IQueryable<T>> query,
+    Func<IResolverContext, ValueTask<IQueryable<T>?>> query,
     DataFieldOptions options,
     Func<PagingOptions> paging)
 {
@@ -25,8 +25,13 @@ internal sealed class ConnectionResolver<T>(
         var sort = QueryArguments.Sort(context, model, options);
         var (nodeFields, totalCount) = LookAhead(context);
         var projection = options.Projection ? QueryArguments.Projection<T>(context, model, sort, nodeFields) : null;
+        var source = await query(context).ConfigureAwait(false);
+        if (source is null)
+        {
+            return null;
+        }
         return await ConnectionQuery.ExecuteAsync(
-            query(context), filter, sort, arguments, pageSize, projection, totalCount,
+            source, filter, sort, arguments, pageSize, projection, totalCount,
             QueryArguments.Executor(context), context.CancellationToken).ConfigureAwait(false);
     }
 

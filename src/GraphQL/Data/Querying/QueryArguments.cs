@@ -20,8 +20,18 @@ internal static class QueryArguments
             ? FilterCompiler.Compile<T>(model, filter)
             : null;
 
-    public static SortSpec Sort(IResolverContext context, DataTypeModel model, DataFieldOptions options) =>
-        SortCompiler.Compile(model, options.Sorting ? context.Arguments.GetValueOrDefault(Order) as IList : null);
+    public static SortSpec Sort(IResolverContext context, DataTypeModel model, DataFieldOptions options)
+    {
+        var order = options.Sorting ? context.Arguments.GetValueOrDefault(Order) as IList : null;
+        if (order is null && options.DefaultOrder.Count > 0)
+        {
+            // The same shape the coerced argument has, so defaults go through the same compiler and checks.
+            order = options.DefaultOrder
+                .Select(o => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { [o.Field] = o.Direction })
+                .ToList();
+        }
+        return SortCompiler.Compile(model, order);
+    }
 
     public static IAsyncQueryExecutor Executor(IResolverContext context) =>
         context.Services.GetService(typeof(IAsyncQueryExecutor)) as IAsyncQueryExecutor ?? AsyncQueryExecutor.Default;

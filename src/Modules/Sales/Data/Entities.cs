@@ -28,6 +28,12 @@ internal sealed class Customer
     public string? Name { get; set; }
     public string? Email { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The internal id under the name other modules' GraphQL type extensions of <c>Customer</c> read (e.g. Scoring's
+    /// rfm): their one contract with these values. Not a column.
+    /// </summary>
+    public long CustomerKey => Id;
 }
 
 internal sealed class Sale

@@ -40,6 +40,7 @@ internal sealed class SalesDbContext(DbContextOptions<SalesDbContext> options, I
         modelBuilder.Entity<Customer>(b =>
         {
             b.ToTable("customers");
+            b.Ignore(x => x.CustomerKey);
             b.HasIndex(x => new { x.BusinessId, x.ExternalId }).IsUnique();
             b.HasQueryFilter(x => x.BusinessId == CurrentBusinessId);
         });

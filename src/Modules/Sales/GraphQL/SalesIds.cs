@@ -1,15 +1,16 @@
 using System.Globalization;
-using System.Text;
 using RfmGraph.GraphQL;
+using RfmGraph.GraphQL.Data;
 using RfmGraph.GraphQL.Execution;
 using RfmGraph.Platform.Tenancy;
 
 namespace RfmGraph.Sales.GraphQL;
 
-/// <summary>The caller's business, and the id formats of the Sales API.</summary>
+/// <summary>The caller's business, and the ids of the Sales API (Relay global ids of the engine's Node convention).</summary>
 internal static class SalesIds
 {
-    private const string CustomerPrefix = "Customer:";
+    public const string CustomerType = "Customer";
+    public const string StorefrontType = "Storefront";
 
     public static long BusinessId(IResolverContext context)
     {
@@ -22,39 +23,44 @@ internal static class SalesIds
         return tenant.BusinessId;
     }
 
-    /// <summary>Opaque global id of a customer (Node.id): base64 of "Customer:&lt;id&gt;". Scoring encodes customerId the same way.</summary>
-    public static string Customer(long id) => Convert.ToBase64String(Encoding.UTF8.GetBytes(CustomerPrefix + id.ToString(CultureInfo.InvariantCulture)));
+    /// <summary>Opaque global id of a customer (Customer.id).</summary>
+    public static string Customer(long id) => NodeId.Encode(CustomerType, id);
+
+    /// <summary>Opaque global id of a storefront (Storefront.id).</summary>
+    public static string Storefront(long id) => NodeId.Encode(StorefrontType, id);
 
     /// <summary>The internal id in a customer global id; null for anything else (treated as "not found").</summary>
-    public static long? ParseCustomer(object? value)
+    public static long? ParseCustomer(object? value) => Parse(value, CustomerType, acceptNumeric: false);
+
+    /// <summary>
+    /// The internal id of a storefront argument: its global id, or (as before global ids) the bare number; null for
+    /// anything else (treated as "not found").
+    /// </summary>
+    public static long? ParseStorefront(object? value) => Parse(value, StorefrontType, acceptNumeric: true);
+
+    private static long? Parse(object? value, string type, bool acceptNumeric)
     {
+        if (acceptNumeric && value is long or int)
+        {
+            return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }
+
         if (value is not string text)
         {
             return null;
         }
 
-        try
+        if (acceptNumeric && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var plain))
         {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(text));
-            return decoded.StartsWith(CustomerPrefix, StringComparison.Ordinal)
-                && long.TryParse(decoded.AsSpan(CustomerPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? id
-                : null;
+            return plain;
         }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 
-    /// <summary>Numeric ids (storefronts, sales) as sent in ID arguments; anything else is null ("not found").</summary>
-    public static long? ParseNumeric(object? value) => value switch
-    {
-        long l => l,
-        int i => i,
-        string s when long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var id) => id,
-        _ => null,
-    };
+        return NodeId.TryDecode(text, out var typeName, out var key)
+            && typeName == type
+            && long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+    }
 
     public static string Numeric(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Types;
+using RfmGraph.Sales.Data;
 
 namespace RfmGraph.Sales.GraphQL;
 
@@ -69,8 +70,8 @@ internal static class SalesMutations
     private static IReadOnlyDictionary<string, object?> Input(IResolverContext ctx) => (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
 }
 
-internal sealed record StorefrontPayload(StorefrontNode? Storefront, IReadOnlyList<UserError> Errors);
+internal sealed record StorefrontPayload(Storefront? Storefront, IReadOnlyList<UserError> Errors);
 
-internal sealed record CustomerPayload(CustomerNode? Customer, bool Created, IReadOnlyList<UserError> Errors);
+internal sealed record CustomerPayload(Customer? Customer, bool Created, IReadOnlyList<UserError> Errors);
 
 internal sealed record SalePayload(SaleNode? Sale, IReadOnlyList<UserError> Errors);

@@ -36,7 +36,7 @@ internal static partial class SalesWriter
         command.Parameters.AddWithValue("name", name);
         await using var reader = await command.ExecuteReaderAsync(ctx.CancellationToken);
         return await reader.ReadAsync(ctx.CancellationToken)
-            ? new StorefrontPayload(StorefrontNode.Read(reader), [])
+            ? new StorefrontPayload(SalesRows.Storefront(reader, businessId), [])
             : new StorefrontPayload(null, [new(["code"], $"A storefront with code '{code}' already exists.", "DUPLICATE_STOREFRONT_CODE")]);
     }
 
@@ -81,7 +81,7 @@ internal static partial class SalesWriter
         command.Parameters.AddWithValue("has_email", hasEmail);
         await using var reader = await command.ExecuteReaderAsync(ctx.CancellationToken);
         await reader.ReadAsync(ctx.CancellationToken);
-        return new CustomerPayload(CustomerNode.Read(reader), reader.GetBoolean(5), []);
+        return new CustomerPayload(SalesRows.Customer(reader, businessId), reader.GetBoolean(5), []);
     }
 
     public static async Task<SalePayload> RecordSaleAsync(IResolverContext ctx, IReadOnlyDictionary<string, object?> input)
@@ -117,7 +117,7 @@ internal static partial class SalesWriter
             errors.Add(new(["currency"], $"Your business records sales in {businessCurrency}, not {currency}.", "CURRENCY_MISMATCH"));
         }
 
-        var storefrontId = SalesIds.ParseNumeric(input.TryGetValue("storefrontId", out var sf) ? sf : null);
+        var storefrontId = SalesIds.ParseStorefront(input.TryGetValue("storefrontId", out var sf) ? sf : null);
         var orderedAt = input.TryGetValue("orderedAt", out var at) && at is DateTimeOffset when ? when : default;
 
         await using var connection = await dataSource.OpenConnectionAsync(ctx.CancellationToken);
@@ -246,7 +246,7 @@ internal static partial class SalesWriter
     {
         var items = new List<SaleItemNode>();
         var index = 0;
-        foreach (var value in RfmGraph.Platform.GraphQL.Querying.SqlFilter.Items(input.TryGetValue("items", out var v) ? v : null))
+        foreach (var value in (input.TryGetValue("items", out var v) && v is System.Collections.IEnumerable list ? list.Cast<object?>() : []))
         {
             var item = (IReadOnlyDictionary<string, object?>)value!;
             var path = index.ToString(CultureInfo.InvariantCulture);

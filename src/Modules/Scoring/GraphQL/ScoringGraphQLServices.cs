@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using RfmGraph.Platform.GraphQL;
+using RfmGraph.Scoring.Data;
 using RfmGraph.Scoring.GraphQL.Events;
 using RfmGraph.Scoring.GraphQL.Runs;
 using RfmGraph.Scoring.Runs;
@@ -11,9 +15,12 @@ internal static class ScoringGraphQLServices
 {
     public static IServiceCollection AddScoringGraphQL(this IServiceCollection services)
     {
-        services.TryAddSingleton<RfmRunEvents>();
-        // Published runs go to subscribers (and the log) instead of the log alone.
-        services.TryAddSingleton<IRunPublishedSink>(sp => sp.GetRequiredService<RfmRunEvents>());
+        services.AddDbContext<ScoringReadDbContext>((provider, builder) => builder
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.TryAddScoped<RequestDbContexts<ScoringReadDbContext>>();
+        // Published runs go to rfmRecalculated subscribers (and the log) instead of the log alone.
+        services.TryAddSingleton<IRunPublishedSink, RfmRecalculatedTopic>();
         services.TryAddScoped<RecalculationTrigger>();
         return services;
     }

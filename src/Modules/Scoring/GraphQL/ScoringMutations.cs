@@ -4,6 +4,7 @@ using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Platform.Tenancy;
 using RfmGraph.Scoring.Contracts;
+using RfmGraph.Scoring.Data;
 using RfmGraph.Scoring.GraphQL.Runs;
 using RfmGraph.Scoring.GraphQL.Schemes;
 using RfmGraph.Scoring.GraphQL.Scores;
@@ -37,7 +38,7 @@ internal static class ScoringMutations
             .Field("dryRun", "Boolean", "Compute and summarise without publishing.", defaultValue: false));
         schema.Object<RequestResult>("RequestRfmRecalculationPayload", t => t
             .Description("The queued run, or why the request was rejected (then nothing was queued).")
-            .Field("run", "RfmRun", r => r.Run, "The queued run; it is executed by the recalculation job.")
+            .Field("run", "RfmRun", r => r.Run, "The queued run (as queued); it is executed by the recalculation job.")
             .Field("userErrors", "[UserError!]!", r => r.Errors, "Problems with the input."));
         schema.Object<DefineResult>("DefineSegmentSchemePayload", t => t
             .Description("The stored scheme version, or why the definition was rejected (then nothing was stored).")
@@ -52,7 +53,7 @@ internal static class ScoringMutations
             .Field("storefrontId", "ID", "Scope of the current run; default all storefronts."));
         schema.Object<SchemePreview>("SegmentSchemePreview", t => t
             .Description("Where the scheme would put the run's customers, against their current segments.")
-            .Field("run", "RfmRun!", p => p.Run, "The run re-segmented.")
+            .Field("run", "RfmRun!", f => f.Description("The run re-segmented.").ResolveAsync((p, ctx) => ScoringReads.RunAsync(ctx, p.Run.Id)))
             .Field("schemeKey", "String!", p => p.SchemeKey, "The previewed scheme.")
             .Field("schemeVersion", "Int", p => p.SchemeVersion, "Its version (null for an unsaved definition).")
             .Field("customers", "Long!", p => p.Customers, "Customers in the run.")
@@ -94,7 +95,7 @@ internal static class ScoringMutations
         long? storefrontId = null;
         if (input.TryGetValue("storefrontId", out var s) && s is not null)
         {
-            storefrontId = ScoringRequest.ParseId(s);
+            storefrontId = ScoringRequest.ParseStorefront(s);
             if (storefrontId is null || !await StorefrontExistsAsync(ctx, businessId, storefrontId.Value))
             {
                 return new RequestResult(null, [new(["storefrontId"], $"Storefront {s} not found.", "STOREFRONT_NOT_FOUND")]);
@@ -123,8 +124,10 @@ internal static class ScoringMutations
             return new RequestResult(null, result.Errors);
         }
 
-        await ctx.Service<RecalculationTrigger>().TriggerAsync(result.Run!.Id, ctx.CancellationToken);
-        return new RequestResult(result.Run, []);
+        // Read before the job can start, so the payload shows the run as queued.
+        var queued = await ScoringReads.RunAsync(ctx, result.Run!.Id);
+        await ctx.Service<RecalculationTrigger>().TriggerAsync(result.Run.Id, ctx.CancellationToken);
+        return new RequestResult(queued, []);
     }
 
     private static async Task<PreviewResult> PreviewAsync(IResolverContext ctx)
@@ -135,15 +138,15 @@ internal static class ScoringMutations
         long? runId;
         if (input.TryGetValue("runId", out var r) && r is not null)
         {
-            runId = ScoringRequest.ParseId(r) ?? -1;
+            runId = ScoringRequest.ParseRun(r) ?? -1;
         }
         else
         {
-            var storefront = input.TryGetValue("storefrontId", out var s) && s is not null ? ScoringRequest.ParseId(s) ?? -1 : (long?)null;
-            runId = await CurrentRun.FindAsync(dataSource, businessId, storefront, ctx.CancellationToken);
+            var storefront = input.TryGetValue("storefrontId", out var s) && s is not null ? ScoringRequest.ParseStorefront(s) ?? -1 : (long?)null;
+            runId = await ScoringReads.CurrentRunIdAsync(ctx, storefront);
         }
 
-        var run = runId is { } id ? await RunReader.LoadAsync(ctx, id) : null;
+        var run = runId is { } id ? (await ScoringReads.RunAsync(ctx, id))?.ToInfo() : null;
         if (run is not { Status: RfmRunStatus.Succeeded })
         {
             return new PreviewResult(null, [new([input.ContainsKey("runId") ? "runId" : "storefrontId"], "No published run to preview against; request a recalculation first.", "RUN_NOT_FOUND")]);
@@ -215,9 +218,9 @@ internal static class ScoringMutations
     }
 
     private static decimal[] Decimals(IReadOnlyDictionary<string, object?> map, string name) =>
-        [.. RfmGraph.Platform.GraphQL.Querying.SqlFilter.Items(map.TryGetValue(name, out var v) ? v : null).Select(x => Convert.ToDecimal(x, CultureInfo.InvariantCulture))];
+        [.. ScoringRequest.Items(map.TryGetValue(name, out var v) ? v : null).Select(x => Convert.ToDecimal(x, CultureInfo.InvariantCulture))];
 
-    private sealed record RequestResult(RfmRunInfo? Run, IReadOnlyList<ScoringUserError> Errors);
+    private sealed record RequestResult(RunRow? Run, IReadOnlyList<ScoringUserError> Errors);
 
     private sealed record DefineResult(SegmentScheme? Scheme, IReadOnlyList<ScoringUserError> Errors);
 

@@ -2,9 +2,8 @@ using Npgsql;
 using RfmGraph.GraphQL;
 using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Types;
-using RfmGraph.Scoring.Contracts;
-using RfmGraph.Platform.GraphQL.Querying;
-using RfmGraph.Scoring.GraphQL.Runs;
+using RfmGraph.GraphQL.Data;
+using RfmGraph.Scoring.Data;
 using RfmGraph.Scoring.GraphQL.Scores;
 using RfmGraph.Scoring.GraphQL.Statistics;
 using RfmGraph.Scoring.Schemes;
@@ -28,32 +27,30 @@ internal static class ScoringQueries
 
         schema.ExtendObject<object>("Query", q =>
         {
-            q.Field("customerScores", "CustomerScoreConnection")
-                .Description("Scored customers of one run (default: the current run of the scope), filterable and sortable on every value, score, segment and customer field; default order monetary descending. Null when the scope has no published run yet.")
-                .Argument("runId", "ID", "The run (any kept run of your business); default: the scope's current run.")
-                .Argument("storefrontId", "ID", "Scope of the current run when runId is not given; default: all storefronts.")
-                .ConnectionArguments(CustomerScoresQuery.Model)
-                .ResolveAsync(async (_, ctx) =>
-                {
-                    var businessId = ScoringRequest.BusinessId(ctx);
-                    var runId = await RunOrCurrentAsync(ctx, businessId);
-                    return runId is null ? null : await CustomerScoresQuery.ExecuteAsync(ctx, businessId, runId.Value);
-                });
-            q.Field("rfmRuns", "RfmRunConnection!")
-                .Description("Your business's runs (every scope and status), newest first by default.")
-                .ConnectionArguments(RunReader.Model)
-                .ResolveAsync((_, ctx) => RunReader.PageAsync(ctx, ScoringRequest.BusinessId(ctx)));
+            q.OptionalConnection("customerScores", CustomerScoresAsync, o =>
+            {
+                o.Description = "Scored customers of one run (default: the current run of the scope), filterable and sortable on every value, score, segment and customer field; default order monetary descending. Null when the scope has no published run yet.";
+                o.Arguments.Add(("runId", "ID", "The run (RfmRun.id of any kept run of your business); default: the scope's current run."));
+                o.Arguments.Add(("storefrontId", "ID", "Scope of the current run when runId is not given (Storefront.id); default: all storefronts."));
+                o.DefaultOrder = [("monetary", SortEnumType.Desc)];
+            });
+            q.Connection("rfmRuns", ScoringReads.Runs, o =>
+            {
+                o.Description = "Your business's runs (every scope and status unless storefrontId is given), newest first by default.";
+                o.Arguments.Add(("storefrontId", "ID", "Only runs of this storefront's scope (Storefront.id); null: only business-wide runs; absent: every scope."));
+                o.DefaultOrder = [("requestedAt", SortEnumType.Desc)];
+            });
             q.Field("rfmRun", "RfmRun")
                 .Description("A run by id; null when it does not exist or belongs to another business.")
-                .Argument("id", "ID!", "The run id.")
-                .ResolveAsync((_, ctx) => ScoringRequest.ParseId(ctx.Arguments["id"]) is { } id ? RunReader.LoadAsync(ctx, id) : Task.FromResult<RfmRunInfo?>(null));
+                .Argument("id", "ID!", "The run's id (RfmRun.id).")
+                .ResolveAsync((_, ctx) => ScoringRequest.ParseRun(ctx.Arguments["id"]) is { } id ? ScoringReads.RunAsync(ctx, id) : Task.FromResult<RunRow?>(null));
             q.Field("segmentStatistics", "SegmentStatistics")
                 .Description("Counts, revenue and averages per segment and per score of a run (default: the business-wide current run).")
                 .Argument("runId", "ID", "The run; default: the current run of the scope.")
                 .Argument("storefrontId", "ID", "Scope of the current run when runId is not given.")
                 .ResolveAsync(async (_, ctx) =>
                 {
-                    var run = await PublishedRunAsync(ctx, await RunOrCurrentAsync(ctx, ScoringRequest.BusinessId(ctx)));
+                    var run = await ScoringReads.PublishedRunAsync(ctx, await RunOrCurrentAsync(ctx));
                     return run is null ? null : await SegmentStatistics.ComputeAsync(ctx.Service<NpgsqlDataSource>(), run, ctx.CancellationToken);
                 });
             q.Field("segmentTransitions", "SegmentTransitions")
@@ -62,16 +59,16 @@ internal static class ScoringQueries
                 .Argument("toRunId", "ID", "The later run; default: the current run of the from-run's scope.")
                 .ResolveAsync(async (_, ctx) =>
                 {
-                    var from = await PublishedRunAsync(ctx, ScoringRequest.ParseId(ctx.Arguments["fromRunId"]) ?? -1);
+                    var from = await ScoringReads.PublishedRunAsync(ctx, ScoringRequest.ParseRun(ctx.Arguments["fromRunId"]) ?? -1);
                     if (from is null)
                     {
                         return null;
                     }
 
                     var toId = ctx.Arguments.TryGetValue("toRunId", out var t) && t is not null
-                        ? ScoringRequest.ParseId(t) ?? -1
-                        : await CurrentRun.FindAsync(ctx.Service<NpgsqlDataSource>(), from.BusinessId, from.StorefrontId, ctx.CancellationToken);
-                    var to = await PublishedRunAsync(ctx, toId);
+                        ? ScoringRequest.ParseRun(t) ?? -1
+                        : await ScoringReads.CurrentRunIdAsync(ctx, from.StorefrontId);
+                    var to = await ScoringReads.PublishedRunAsync(ctx, toId);
                     return to is null ? null : await SegmentTransitions.ComputeAsync(ctx.Service<NpgsqlDataSource>(), from, to, ctx.CancellationToken);
                 });
             q.Field("segmentSchemes", "[SegmentScheme!]!")
@@ -88,7 +85,7 @@ internal static class ScoringQueries
                     var store = ctx.Service<SchemeStore>();
                     if (ctx.Arguments.TryGetValue("id", out var id) && id is not null)
                     {
-                        return ScoringRequest.ParseId(id) is { } schemeId ? store.GetAsync(businessId, schemeId, ctx.CancellationToken) : Task.FromResult<SegmentScheme?>(null);
+                        return ScoringRequest.ParseScheme(id) is { } schemeId ? store.GetAsync(businessId, schemeId, ctx.CancellationToken) : Task.FromResult<SegmentScheme?>(null);
                     }
 
                     return ctx.Arguments.TryGetValue("key", out var key) && key is string k
@@ -98,20 +95,18 @@ internal static class ScoringQueries
         });
     }
 
-    /// <summary>The runId argument, or the scope's current run (storefrontId argument; null = all storefronts).</summary>
-    internal static async Task<long?> RunOrCurrentAsync(IResolverContext ctx, long businessId)
+    /// <summary>The runId argument (a run of the caller's with published scores, else an error), or the scope's current run.</summary>
+    internal static async Task<long?> RunOrCurrentAsync(IResolverContext ctx)
     {
         if (ctx.Arguments.TryGetValue("runId", out var runId) && runId is not null)
         {
-            var run = await PublishedRunAsync(ctx, ScoringRequest.ParseId(runId) ?? -1);
+            var run = await ScoringReads.PublishedRunAsync(ctx, ScoringRequest.ParseRun(runId) ?? -1);
             return run?.Id ?? throw new GraphQLException(new GraphQLError($"RFM run {runId} not found (or it has no published scores)."));
         }
 
-        var storefront = ctx.Arguments.TryGetValue("storefrontId", out var s) && s is not null ? ScoringRequest.ParseId(s) ?? -1 : (long?)null;
-        return await CurrentRun.FindAsync(ctx.Service<NpgsqlDataSource>(), businessId, storefront, ctx.CancellationToken);
+        return await ScoringReads.CurrentRunIdAsync(ctx, ScoringRequest.StorefrontScope(ctx));
     }
 
-    /// <summary>The run when it is the caller's and its scores exist (succeeded, and still kept).</summary>
-    private static async Task<RfmRunInfo?> PublishedRunAsync(IResolverContext ctx, long? runId) =>
-        runId is { } id && await RunReader.LoadAsync(ctx, id) is { Status: RfmRunStatus.Succeeded } run ? run : null;
+    private static async ValueTask<IQueryable<CustomerScore>?> CustomerScoresAsync(IResolverContext ctx) =>
+        await RunOrCurrentAsync(ctx) is { } runId ? ScoringReads.Scores(ctx, runId) : null;
 }

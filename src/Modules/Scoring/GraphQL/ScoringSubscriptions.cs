@@ -1,7 +1,7 @@
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Scoring.Contracts;
+using RfmGraph.GraphQL.Subscriptions;
 using RfmGraph.Scoring.GraphQL.Events;
-using RfmGraph.Scoring.GraphQL.Runs;
 
 namespace RfmGraph.Scoring.GraphQL;
 
@@ -19,10 +19,10 @@ internal static class ScoringSubscriptions
         schema.Object<RfmRunPublished>("RfmRecalculated", t =>
         {
             t.Description("A run was published: it is now the current run of its scope.");
-            t.Field("runId", "ID!", e => ScoringRequest.Id(e.RunId), "The published run.");
-            t.Field("run", "RfmRun").Description("The published run.").ResolveAsync((e, ctx) => RunReader.LoadAsync(ctx, e.RunId));
-            t.Field("storefrontId", "ID", e => e.StorefrontId is { } s ? ScoringRequest.Id(s) : null, "The scope's storefront; null = all.");
-            t.Field("previousRunId", "ID", e => e.PreviousRunId is { } p ? ScoringRequest.Id(p) : null, "The scope's run before this one.");
+            t.Field("runId", "ID!", e => ScoringRequest.RunId(e.RunId), "The published run (RfmRun.id).");
+            t.Field("run", "RfmRun").Description("The published run.").ResolveAsync((e, ctx) => ScoringReads.RunAsync(ctx, e.RunId));
+            t.Field("storefrontId", "ID", e => ScoringRequest.StorefrontId(e.StorefrontId), "The scope's storefront (Storefront.id); null = all.");
+            t.Field("previousRunId", "ID", e => e.PreviousRunId is { } p ? ScoringRequest.RunId(p) : null, "The scope's run before this one (RfmRun.id).");
             t.Field("customersScored", "Long!", e => e.CustomersScored, "Customers with a score.");
             t.Field("durationMilliseconds", "Long!", e => (long)e.Duration.TotalMilliseconds, "Compute plus publish time.");
             t.Field("segments", "[RfmRunSegment!]!", e => e.Segments, "Per segment: customers, revenue, averages.");
@@ -35,8 +35,22 @@ internal static class ScoringSubscriptions
             .Subscribe(ctx =>
             {
                 var businessId = ScoringRequest.BusinessId(ctx);
-                var storefront = ctx.Arguments.TryGetValue("storefrontId", out var id) && id is not null ? ScoringRequest.ParseId(id) ?? -1 : (long?)null;
-                return ctx.Service<RfmRunEvents>().SubscribeAsync(businessId, storefront, ctx.CancellationToken);
+                var storefront = ScoringRequest.StorefrontScope(ctx);
+                var events = ctx.Service<ITopicEventStream>().SubscribeAsync<RfmRunPublished>(RfmRecalculatedTopic.For(businessId), ctx.CancellationToken);
+                // The topic is the business's; the check on BusinessId guards against a stream that shares topics.
+                return Filter(events, businessId, storefront, ctx.CancellationToken);
             }));
+    }
+
+    private static async IAsyncEnumerable<RfmRunPublished> Filter(
+        IAsyncEnumerable<RfmRunPublished> events, long businessId, long? storefrontId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var published in events.WithCancellation(cancellationToken))
+        {
+            if (published.BusinessId == businessId && (storefrontId is null || published.StorefrontId == storefrontId))
+            {
+                yield return published;
+            }
+        }
     }
 }

@@ -1,7 +1,8 @@
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Scoring.Contracts;
-using RfmGraph.Platform.GraphQL.Querying;
-using RfmGraph.Scoring.GraphQL.Runs;
+using RfmGraph.GraphQL.Data;
+using RfmGraph.Scoring.Data;
+using RfmGraph.Scoring.Runs;
 using RfmGraph.Scoring.GraphQL.Schemes;
 using RfmGraph.Scoring.GraphQL.Scores;
 using RfmGraph.Scoring.Schemes;
@@ -25,30 +26,10 @@ internal static class ScoringTypes
             .Value("SUCCEEDED", "Published: its scores are readable.")
             .Value("FAILED", "Stopped by an error; nothing of it was kept.")
             .Value("DRY_RUN", "Computed and summarised; scores discarded."));
-        AddFilterInputs(schema);
         AddSegmentTypes(schema);
         AddScoreTypes(schema);
         AddRunTypes(schema);
         SchemeTypes.Add(schema);
-        ConnectionSchema.AddConnectionTypes<CustomerScoreNode>(schema, CustomerScoresQuery.Model, "A page of customer scores of one run.");
-        ConnectionSchema.AddConnectionTypes<RfmRunInfo>(schema, RunReader.Model, "A page of RFM runs, newest first by default.");
-    }
-
-    private static void AddFilterInputs(SchemaBuilder schema)
-    {
-        foreach (var (name, scalar) in new[] { ("IntFilter", "Int"), ("LongFilter", "Long"), ("DecimalFilter", "Decimal") })
-        {
-            schema.InputObject<object>(name, input => input
-                .Description($"Conditions on a {scalar} field; all given operations must hold.")
-                .Field("eq", scalar, "Equal to.")
-                .Field("neq", scalar, "Not equal to.")
-                .Field("in", $"[{scalar}!]", "One of.")
-                .Field("nin", $"[{scalar}!]", "None of.")
-                .Field("gt", scalar, "Greater than.")
-                .Field("gte", scalar, "Greater than or equal to.")
-                .Field("lt", scalar, "Less than.")
-                .Field("lte", scalar, "Less than or equal to."));
-        }
     }
 
     private static void AddSegmentTypes(SchemaBuilder schema)
@@ -80,9 +61,9 @@ internal static class ScoringTypes
         schema.Object<CustomerScoreRow>("CustomerRfm", t =>
         {
             t.Description("A customer's RFM values, scores and segment in one run.");
-            t.Field("runId", "ID!", r => ScoringRequest.Id(r.RunId), "The run these scores belong to.");
+            t.Field("runId", "ID!", r => ScoringRequest.RunId(r.RunId), "The run these scores belong to (RfmRun.id).");
             t.Field("run", "RfmRun").Description("The run these scores belong to.")
-                .ResolveAsync((r, ctx) => RunReader.LoadAsync(ctx, r.RunId));
+                .ResolveAsync((r, ctx) => ScoringReads.RunAsync(ctx, r.RunId));
             t.Field("lastOrderAt", "DateTime!", r => r.LastOrderAt, "When the last counted order was placed.");
             t.Field("recencyDays", "Int!", r => r.RecencyDays, "Whole days from the last counted order to the run's asOf.");
             t.Field("frequency", "Int!", r => r.Frequency, "Counted orders in the window.");
@@ -94,14 +75,14 @@ internal static class ScoringTypes
             t.Field("explanation", "RfmExplanation").Description("Why: the run's method and cut points, and the first rule that matched (or the fallback).")
                 .ResolveAsync(async (r, ctx) =>
                 {
-                    var run = await RunReader.LoadAsync(ctx, r.RunId);
+                    var run = await ScoringReads.RunAsync(ctx, r.RunId);
                     if (run is null)
                     {
                         return null;
                     }
 
                     var scheme = await SchemeLoader.LoadAsync(ctx, run.SchemeKey, run.SchemeVersion);
-                    return RfmExplanation.Create(r, run, scheme);
+                    return RfmExplanation.Create(r, run.ToInfo(), scheme);
                 });
         });
         schema.Object<RfmExplanation>("RfmExplanation", t => t
@@ -115,21 +96,35 @@ internal static class ScoringTypes
             .Field("bins", "Int!", e => e.Bins, "N, scores per dimension.")
             .Field("cutPoints", "RfmCutPoints", e => e.CutPoints, "The value cut points the run used (null for NTILE, which ranks instead; see scoreRanges).")
             .Field("scoreRanges", "[RfmScoreValueRange!]!", e => e.ScoreRanges, "Per dimension and score: the value range the run's customers with that score cover."));
-        schema.Object<CustomerScoreNode>("CustomerScore", t =>
+        // Internal ids and the run stay out of filters and sorts (the run is chosen by argument).
+        schema.AddDataType<CustomerScore>(d => d
+            .Key(s => s.CustomerId)
+            .Ignore(s => s.RunId)
+            .Ignore(s => s.BusinessId)
+            .Ignore(s => s.CustomerId)
+            .Ignore(s => s.RulePosition));
+        schema.Object<CustomerScore>("CustomerScore", t =>
         {
             t.Description("A scored customer in a run (the customer fields come from the Sales directory).");
-            t.Field("customerId", "ID!", n => ScoringRequest.CustomerGlobalId(n.Score.CustomerId), "The customer's global id (as Customer.id).");
-            t.Field("externalId", "String!", n => n.ExternalId, "The customer's id in the source system.");
-            t.Field("name", "String", n => n.Name, "The customer's name.");
-            t.Field("email", "String", n => n.Email, "The customer's email.");
-            t.Field("rfm", "CustomerRfm!", n => n.Score, "Values, scores, segment and explanation.");
-            t.Field("recencyDays", "Int!", n => n.Score.RecencyDays, "Whole days from the last counted order to asOf.");
-            t.Field("frequency", "Int!", n => n.Score.Frequency, "Counted orders in the window.");
-            t.Field("monetary", "Decimal!", n => n.Score.Monetary, "Net revenue in the window.");
-            t.Field("r", "Int!", n => n.Score.R, "Recency score.");
-            t.Field("f", "Int!", n => n.Score.F, "Frequency score.");
-            t.Field("m", "Int!", n => n.Score.M, "Monetary score.");
-            t.Field("segment", "RfmSegment!", n => new SegmentRef(n.Score.SegmentCode, n.Score.SegmentName), "The customer's segment.");
+            t.Field("customerId", "ID!", s => ScoringRequest.CustomerId(s.CustomerId), "The customer's global id (as Customer.id).");
+            t.Field("externalId", "String!", s => s.ExternalId, "The customer's id in the source system.");
+            t.Field("name", "String", s => s.Name, "The customer's name.");
+            t.Field("email", "String", s => s.Email, "The customer's email.");
+            t.Field("rfm", "CustomerRfm!", f => f
+                .Description("Values, scores, segment and explanation.")
+                .Requires(CustomerScoreRow.Members)
+                .Resolve(s => CustomerScoreRow.From(s)));
+            t.Field("lastOrderAt", "DateTime!", s => s.LastOrderAt, "When the last counted order was placed.");
+            t.Field("recencyDays", "Int!", s => s.RecencyDays, "Whole days from the last counted order to asOf.");
+            t.Field("frequency", "Int!", s => s.Frequency, "Counted orders in the window.");
+            t.Field("monetary", "Decimal!", s => s.Monetary, "Net revenue in the window.");
+            t.Field("r", "Int!", s => (int)s.R, "Recency score.");
+            t.Field("f", "Int!", s => (int)s.F, "Frequency score.");
+            t.Field("m", "Int!", s => (int)s.M, "Monetary score.");
+            t.Field("segment", "RfmSegment!", f => f
+                .Description("The customer's segment.")
+                .Requires(nameof(CustomerScore.SegmentCode), nameof(CustomerScore.SegmentName))
+                .Resolve(s => new SegmentRef(s.SegmentCode, s.SegmentName)));
         });
     }
 
@@ -143,40 +138,69 @@ internal static class ScoringTypes
             .Field("averageRecencyDays", "Decimal!", s => s.AvgRecencyDays, "Average days since the last order.")
             .Field("averageFrequency", "Decimal!", s => s.AvgFrequency, "Average orders.")
             .Field("averageMonetary", "Decimal!", s => s.AvgMonetary, "Average revenue per customer."));
-        schema.Object<RfmRunInfo>("RfmRun", t =>
+        // Internal ids and the jsonb documents stay out of filters and sorts; the scope is the storefrontId argument.
+        schema.AddDataType<RunRow>(d => d
+            .Key(r => r.Id)
+            .Ignore(r => r.Id)
+            .Ignore(r => r.BusinessId)
+            .Ignore(r => r.StorefrontId)
+            .Ignore(r => r.CutPoints)
+            .Ignore(r => r.Summary)
+            .Ignore(r => r.Error)
+            .Rename(r => r.ComputeMs, "computeMilliseconds")
+            .Rename(r => r.PublishMs, "publishMilliseconds"));
+        schema.Object<RunRow>("RfmRun", t =>
         {
             t.Description("One RFM recalculation: its scope, settings, cut points, counts and timing. Immutable once finished.");
-            t.Field("id", "ID!", r => ScoringRequest.Id(r.Id), "The run id.");
             t.Field("status", "RfmRunStatus!", r => r.Status, "Where the run is in its lifecycle.");
             t.Field("dryRun", "Boolean!", r => r.DryRun, "Computed and summarised without publishing.");
-            t.Field("storefrontId", "ID", r => r.StorefrontId is { } s ? ScoringRequest.Id(s) : null, "The scope's storefront; null = all storefronts of the business.");
+            t.Field("storefrontId", "ID", r => ScoringRequest.StorefrontId(r.StorefrontId), "The scope's storefront (Storefront.id); null = all storefronts of the business.");
             t.Field("asOf", "DateTime!", r => r.AsOf, "Reference instant for recency.");
             t.Field("windowFrom", "DateTime!", r => r.WindowFrom, "First instant of the sales window (inclusive).");
             t.Field("windowTo", "DateTime!", r => r.WindowTo, "Last instant of the sales window (inclusive).");
             t.Field("method", "ScoringMethod!", r => r.Method, "Scoring method.");
-            t.Field("bins", "Int!", r => r.Bins, "N, scores per dimension.");
+            t.Field("bins", "Int!", r => (int)r.Bins, "N, scores per dimension.");
             t.Field("schemeKey", "String!", r => r.SchemeKey, "Segment scheme key.");
             t.Field("schemeVersion", "Int!", r => r.SchemeVersion, "Segment scheme version.");
-            t.Field("scheme", "SegmentScheme").Description("The scheme version the run used.")
-                .ResolveAsync((r, ctx) => SchemeLoader.LoadAsync(ctx, r.SchemeKey, r.SchemeVersion));
-            t.Field("cutPoints", "RfmCutPoints", r => r.CutPoints, "Value cut points used (null for NTILE and for unfinished runs).");
-            t.Field("scoreRanges", "[RfmScoreValueRange!]!", r => r.ScoreRanges, "Per dimension and score: customers and the value range covered.");
-            t.Field("segments", "[RfmRunSegment!]!", r => r.Segments, "Per segment: customers, revenue and averages.");
+            t.Field("scheme", "SegmentScheme", f => f
+                .Description("The scheme version the run used.")
+                .Requires(nameof(RunRow.SchemeKey), nameof(RunRow.SchemeVersion))
+                .ResolveAsync((r, ctx) => SchemeLoader.LoadAsync(ctx, r.SchemeKey, r.SchemeVersion)));
+            t.Field("cutPoints", "RfmCutPoints", f => f
+                .Description("Value cut points used (null for NTILE and for unfinished runs).")
+                .MapsTo(nameof(RunRow.CutPoints))
+                .Resolve(r => RunJson.ReadCutPoints(r.CutPoints)));
+            t.Field("scoreRanges", "[RfmScoreValueRange!]!", f => f
+                .Description("Per dimension and score: customers and the value range covered.")
+                .MapsTo(nameof(RunRow.Summary))
+                .Resolve(r => RunJson.ReadSummary(r.Summary).Scores));
+            t.Field("segments", "[RfmRunSegment!]!", f => f
+                .Description("Per segment: customers, revenue and averages.")
+                .MapsTo(nameof(RunRow.Summary))
+                .Resolve(r => RunJson.ReadSummary(r.Summary).Segments));
             t.Field("customersScored", "Long", r => r.CustomersScored, "Customers with a score (null until finished).");
             t.Field("totalMonetary", "Decimal", r => r.TotalMonetary, "Net revenue of the scored customers.");
             t.Field("requestedAt", "DateTime!", r => r.RequestedAt, "When the run was requested.");
             t.Field("startedAt", "DateTime", r => r.StartedAt, "When computing started.");
             t.Field("finishedAt", "DateTime", r => r.FinishedAt, "When the run finished (succeeded, failed or dry run).");
             t.Field("publishedAt", "DateTime", r => r.PublishedAt, "When its scores became visible.");
-            t.Field("computeMilliseconds", "Long", r => (long?)r.ComputeDuration?.TotalMilliseconds, "Time spent computing.");
-            t.Field("publishMilliseconds", "Long", r => (long?)r.PublishDuration?.TotalMilliseconds, "Time spent publishing.");
-            t.Field("durationMilliseconds", "Long",
-                r => r.ComputeDuration is null ? null : (long?)(r.ComputeDuration.Value + (r.PublishDuration ?? TimeSpan.Zero)).TotalMilliseconds,
-                "Compute plus publish time.");
+            t.Field("computeMilliseconds", "Long", f => f
+                .Description("Time spent computing.")
+                .MapsTo(nameof(RunRow.ComputeMs))
+                .Resolve(r => (long?)r.ComputeMs));
+            t.Field("publishMilliseconds", "Long", f => f
+                .Description("Time spent publishing.")
+                .MapsTo(nameof(RunRow.PublishMs))
+                .Resolve(r => (long?)r.PublishMs));
+            t.Field("durationMilliseconds", "Long", f => f
+                .Description("Compute plus publish time.")
+                .Requires(nameof(RunRow.ComputeMs), nameof(RunRow.PublishMs))
+                .Resolve(r => r.ComputeMs is { } compute ? compute + (long)(r.PublishMs ?? 0) : (long?)null));
             t.Field("error", "String", r => r.Error, "Why the run failed.");
             t.Field("isCurrent", "Boolean!").Description("True while this run is the one its scope's readers see.")
-                .ResolveAsync((r, ctx) => RunReader.IsCurrentAsync(ctx, r.Id));
+                .ResolveAsync((r, ctx) => ScoringReads.IsCurrentAsync(ctx, r.Id));
         });
+        schema.AddNodeType<RunRow, long>(ScoringRequest.RunType, r => r.Id, ScoringReads.RunsByIdAsync);
     }
 }
 

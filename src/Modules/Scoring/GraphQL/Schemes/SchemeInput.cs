@@ -15,7 +15,7 @@ internal static class SchemeInput
             Text(input, "description"),
             input.TryGetValue("bins", out var bins) && bins is not null ? Convert.ToInt32(bins, CultureInfo.InvariantCulture) : 5,
             new FallbackSegment(Text(fallback, "name"), Text(fallback, "code"), Text(fallback, "description"), Actions(fallback)),
-            [.. RfmGraph.Platform.GraphQL.Querying.SqlFilter.Items(input["rules"]).Cast<IReadOnlyDictionary<string, object?>>().Select(rule => new SegmentRuleDefinition(
+            [.. ScoringRequest.Items(input["rules"]).Cast<IReadOnlyDictionary<string, object?>>().Select(rule => new SegmentRuleDefinition(
                 Text(rule, "name"),
                 Text(rule, "code"),
                 Text(rule, "description"),
@@ -29,7 +29,7 @@ internal static class SchemeInput
         map.TryGetValue(name, out var value) && value is string s ? s : string.Empty;
 
     private static string[] Actions(IReadOnlyDictionary<string, object?> map) =>
-        map.TryGetValue("recommendedActions", out var value) ? [.. RfmGraph.Platform.GraphQL.Querying.SqlFilter.Items(value).OfType<string>()] : [];
+        map.TryGetValue("recommendedActions", out var value) ? [.. ScoringRequest.Items(value).OfType<string>()] : [];
 
     private static ScoreRange Range(IReadOnlyDictionary<string, object?> map, string name)
     {

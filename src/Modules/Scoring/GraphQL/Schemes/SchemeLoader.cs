@@ -1,5 +1,5 @@
 using RfmGraph.GraphQL.Execution;
-using RfmGraph.Scoring.GraphQL.Loading;
+using RfmGraph.GraphQL.Data;
 using RfmGraph.Scoring.Schemes;
 
 namespace RfmGraph.Scoring.GraphQL.Schemes;
@@ -11,7 +11,7 @@ internal static class SchemeLoader
     {
         var businessId = ScoringRequest.BusinessId(context);
         var store = context.Service<SchemeStore>();
-        return BatchLoader<(string, int), SegmentScheme>.For(context, "scoring.schemes", async (keys, ct) =>
+        return context.BatchLoader<(string, int), SegmentScheme>("scoring.schemes", async (keys, ct) =>
         {
             var schemes = new Dictionary<(string, int), SegmentScheme>();
             // A request refers to very few scheme versions (usually one): one small read each.

@@ -1,3 +1,5 @@
+using RfmGraph.GraphQL.Data;
+using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Scoring.Schemes;
 
@@ -11,7 +13,6 @@ internal static class SchemeTypes
         schema.Object<SegmentScheme>("SegmentScheme", t =>
         {
             t.Description("One version of a segment scheme: ordered rules (first match wins) and a fallback segment. A version used by a run never changes.");
-            t.Field("id", "ID!", s => ScoringRequest.Id(s.Id), "The scheme version's id.");
             t.Field("key", "String!", s => s.Key, "Key shared by all versions, e.g. pos8.");
             t.Field("version", "Int!", s => s.Version, "Version number, 1 = first.");
             t.Field("builtIn", "Boolean!", s => s.BusinessId is null, "Offered to every business (pos8, classic11, rfgrid10).");
@@ -22,6 +23,7 @@ internal static class SchemeTypes
             t.Field("fallback", "SegmentFallback!", s => s.Fallback, "Where customers matching no rule land.");
             t.Field("coverage", "SchemeCoverage!", s => CoverageAnalyzer.Analyze(s), "Which score cells fall to the fallback, and which rules earlier rules shadow.");
         });
+        schema.AddNodeType<SegmentScheme, long>(ScoringRequest.SchemeType, s => s.Id, LoadByIdAsync);
         schema.Object<SegmentRule>("SegmentRule", t => t
             .Description("A rule: a customer whose R, F and M scores are all in range belongs to this segment, unless an earlier rule matched.")
             .Field("position", "Int!", r => r.Position, "Evaluation order, 1 = first.")
@@ -95,6 +97,23 @@ internal static class SchemeTypes
             .Field("bins", "Int", "The score scale its rules use (3..10).", defaultValue: 5)
             .Field("fallback", "SegmentFallbackInput!", "Where customers matching no rule land.")
             .Field("rules", "[SegmentRuleInput!]!", "Rules in evaluation order (first match wins)."));
+    }
+
+    /// <summary>Node loader: scheme versions visible to the caller (built in, or its business's); a request names very few.</summary>
+    private static async Task<IReadOnlyDictionary<long, SegmentScheme>> LoadByIdAsync(IResolverContext context, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        var businessId = ScoringRequest.BusinessId(context);
+        var store = context.Service<SchemeStore>();
+        var schemes = new Dictionary<long, SegmentScheme>();
+        foreach (var id in ids)
+        {
+            if (await store.GetAsync(businessId, id, cancellationToken) is { } scheme)
+            {
+                schemes[id] = scheme;
+            }
+        }
+
+        return schemes;
     }
 }
 

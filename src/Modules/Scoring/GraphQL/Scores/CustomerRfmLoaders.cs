@@ -1,6 +1,6 @@
 using Npgsql;
 using RfmGraph.GraphQL.Execution;
-using RfmGraph.Scoring.GraphQL.Loading;
+using RfmGraph.GraphQL.Data;
 
 namespace RfmGraph.Scoring.GraphQL.Scores;
 
@@ -15,7 +15,7 @@ internal static class CustomerRfmLoaders
     {
         var businessId = ScoringRequest.BusinessId(context);
         var dataSource = context.Service<NpgsqlDataSource>();
-        return BatchLoader<long, CustomerScoreRow>.For(context, "scoring.customer-rfm", async (ids, ct) =>
+        return context.BatchLoader<long, CustomerScoreRow>("scoring.customer-rfm", async (ids, ct) =>
         {
             await using var command = dataSource.CreateCommand($"""
                 SELECT {CustomerScoreRow.Columns}
@@ -43,7 +43,7 @@ internal static class CustomerRfmLoaders
     {
         var businessId = ScoringRequest.BusinessId(context);
         var dataSource = context.Service<NpgsqlDataSource>();
-        var rows = await BatchLoader<long, List<CustomerScoreRow>>.For(context, "scoring.customer-rfm-history", async (ids, ct) =>
+        var rows = await context.BatchLoader<long, List<CustomerScoreRow>>("scoring.customer-rfm-history", async (ids, ct) =>
         {
             await using var command = dataSource.CreateCommand($"""
                 SELECT {CustomerScoreRow.Columns}

@@ -1,4 +1,5 @@
 using Npgsql;
+using RfmGraph.Scoring.Data;
 
 namespace RfmGraph.Scoring.GraphQL.Scores;
 
@@ -32,6 +33,19 @@ internal sealed record CustomerScoreRow(
 
     public static CustomerScoreRow Read(NpgsqlDataReader reader) => Read(reader, 0);
 
+    /// <summary>The same values from a row of the customerScores connection.</summary>
+    public static CustomerScoreRow From(CustomerScore score) => new(
+        score.RunId, score.CustomerId, score.LastOrderAt, score.RecencyDays, score.Frequency, score.Monetary,
+        score.R, score.F, score.M, score.SegmentCode, score.SegmentName, score.RulePosition);
+
+    /// <summary>The members of <see cref="CustomerScore"/> that <see cref="From"/> reads (for projections).</summary>
+    public static readonly string[] Members =
+    [
+        nameof(CustomerScore.RunId), nameof(CustomerScore.CustomerId), nameof(CustomerScore.LastOrderAt), nameof(CustomerScore.RecencyDays),
+        nameof(CustomerScore.Frequency), nameof(CustomerScore.Monetary), nameof(CustomerScore.R), nameof(CustomerScore.F), nameof(CustomerScore.M),
+        nameof(CustomerScore.SegmentCode), nameof(CustomerScore.SegmentName), nameof(CustomerScore.RulePosition),
+    ];
+
     public static CustomerScoreRow Read(NpgsqlDataReader reader, int offset) => new(
         reader.GetInt64(offset),
         reader.GetInt64(offset + 1),
@@ -46,6 +60,3 @@ internal sealed record CustomerScoreRow(
         reader.GetString(offset + 10),
         reader.IsDBNull(offset + 11) ? null : reader.GetInt16(offset + 11));
 }
-
-/// <summary>A row of the customerScores connection: the score and the customer's directory fields Sales publishes.</summary>
-internal sealed record CustomerScoreNode(CustomerScoreRow Score, string ExternalId, string? Name, string? Email);

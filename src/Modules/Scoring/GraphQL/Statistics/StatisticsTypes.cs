@@ -26,7 +26,7 @@ internal static class StatisticsTypes
             .Field("statistics", "RfmGroupStatistic!", s => s.Group, "Their counts, revenue and averages."));
         schema.Object<SegmentStatistics>("SegmentStatistics", t => t
             .Description("A run's statistics (seed 004's statistics and by-segment), computed in one SQL statement.")
-            .Field("run", "RfmRun!", s => s.Run, "The run.")
+            .Field("run", "RfmRun!", f => f.Description("The run.").ResolveAsync((s, ctx) => ScoringReads.RunAsync(ctx, s.Run.Id)))
             .Field("total", "RfmGroupStatistic!", s => s.Total, "All scored customers.")
             .Field("segments", "[SegmentStatistic!]!", s => s.Segments, "Per segment, by revenue (largest first).")
             .Field("recency", "[ScoreStatistic!]!", s => s.Recency, "Per R score, highest first.")
@@ -41,8 +41,8 @@ internal static class StatisticsTypes
             .Field("previousRevenue", "Decimal!", v => v.Cell.PreviousRevenue, "Their revenue in the earlier run."));
         schema.Object<SegmentTransitions>("SegmentTransitions", t => t
             .Description("The matrix of movements between the segments of two runs (non-empty cells only).")
-            .Field("fromRun", "RfmRun!", s => s.From, "The earlier run.")
-            .Field("toRun", "RfmRun!", s => s.To, "The later run.")
+            .Field("fromRun", "RfmRun!", f => f.Description("The earlier run.").ResolveAsync((s, ctx) => ScoringReads.RunAsync(ctx, s.From.Id)))
+            .Field("toRun", "RfmRun!", f => f.Description("The later run.").ResolveAsync((s, ctx) => ScoringReads.RunAsync(ctx, s.To.Id)))
             .Field("cells", "[SegmentTransition!]!", s => TransitionView.Of(s.Cells, s.From, s.To), "Non-empty cells, largest first.")
             .Field("moved", "Long!", s => s.Cells.Where(c => c.FromCode != c.ToCode).Sum(c => c.Customers), "Customers whose segment changed (including customers entering or leaving)."));
     }
