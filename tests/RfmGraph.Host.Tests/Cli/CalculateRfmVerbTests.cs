@@ -226,6 +226,29 @@ public sealed class CalculateRfmVerbTests(PostgresFixture postgres) : IClassFixt
         Assert.Equal((2, "--business is required: the key of the business to score."), (missing.ExitCode, missing.Error.Trim()));
     }
 
+    [Fact]
+    public async Task Starting_the_verb_fails_a_run_a_killed_process_left_running()
+    {
+        var database = await SeedAsync("cli_rfm_recover");
+        var first = await CommandLineTests.RunAsync(database, "calculate-rfm", "--business", Business);
+        Assert.Equal(0, first.ExitCode);
+        var published = await LatestRunAsync(database);
+        // What a process killed mid-run leaves: a row claimed as running, no session holding its lock, no rows.
+        var orphan = await ScalarAsync<long>(database, $"""
+            INSERT INTO scoring.runs (business_id, as_of, window_from, window_to, method, bins, scheme_id, scheme_key, scheme_version, status, started_at)
+            SELECT business_id, as_of, window_from, window_to, method, bins, scheme_id, scheme_key, scheme_version, 'running', now()
+            FROM scoring.runs WHERE id = {published.Id}
+            RETURNING id
+            """);
+
+        var dry = await CommandLineTests.RunAsync(database, "calculate-rfm", "--business", Business, "--dry-run");
+
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Equal("failed", await ScalarAsync<string>(database, $"SELECT status FROM scoring.runs WHERE id = {orphan}"));
+        Assert.Equal(published.Id, await ScalarAsync<long>(database, "SELECT run_id FROM scoring.current_runs"));
+        Assert.Equal(10L, await ScalarAsync<long>(database, "SELECT count(*) FROM scoring.customer_scores"));
+    }
+
     [Theory]
     [InlineData(0.043, "43 ms")]
     [InlineData(0.9994, "999 ms")]

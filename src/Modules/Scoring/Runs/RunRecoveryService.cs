@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -9,13 +10,15 @@ namespace RfmGraph.Scoring.Runs;
 /// before Quartz, which starts once the application has started). A failure is logged, not fatal:
 /// the recalculation job repeats the running-run part before every run.
 /// </summary>
-internal sealed partial class RunRecoveryService(RunRecovery recovery, ILogger<RunRecoveryService> logger) : IHostedService
+internal sealed partial class RunRecoveryService(IServiceProvider services, ILogger<RunRecoveryService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var result = await recovery.RecoverAsync(cancellationToken);
+            // Resolved here, not injected: hosted services are all built before any starts, and the
+            // data source exists only once DatabaseStartup has started the database.
+            var result = await services.GetRequiredService<RunRecovery>().RecoverAsync(cancellationToken);
             if (result.FailedRunIds.Count > 0 || result.DroppedTables.Count > 0)
             {
                 LogRecovered(logger, result.FailedRunIds.Count, result.DroppedTables.Count);
