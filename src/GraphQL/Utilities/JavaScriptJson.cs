@@ -51,26 +51,34 @@ internal static class JavaScriptJson
         destination[0] = (byte)'"';
         var position = 1;
         var runStart = 0;
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (i < text.Length)
         {
-            var c = text[i];
-            if (c >= ' ' && c != '"' && c != '\\' && !char.IsSurrogate(c))
+            // Vectorised skip over the plain characters: most result strings contain nothing to escape.
+            var next = text[i..].IndexOfAny(NeedsAttention);
+            if (next < 0)
             {
-                continue;
+                break;
             }
+            i += next;
+            var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                i++; // a well-formed pair is a plain character: written as four UTF-8 bytes with its run
+                i += 2; // a well-formed pair is a plain character: written as four UTF-8 bytes with its run
                 continue;
             }
             position += Encoding.UTF8.GetBytes(text[runStart..i], destination[position..]);
             position += Escape(c, destination[position..]);
-            runStart = i + 1;
+            runStart = ++i;
         }
         position += Encoding.UTF8.GetBytes(text[runStart..], destination[position..]);
         destination[position++] = (byte)'"';
         return position;
     }
+
+    // Control characters, the quote, the backslash and every surrogate (pairs pass, lone ones are escaped).
+    private static readonly SearchValues<char> NeedsAttention = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), '"', '\\', .. Enumerable.Range(0xD800, 0x800).Select(c => (char)c)]);
 
     private static int Escape(char c, Span<byte> destination)
     {
