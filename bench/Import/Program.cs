@@ -15,6 +15,9 @@ using RfmGraph.Sales.Contracts;
 //   generate --rows N [--file PATH]        only write the CSV (not timed)
 //   import  --rows N [--file PATH]          generate (once) and import a CSV of N rows, then import it again (update path)
 //   seed    --customers N [--seed S]        generate the demo data set
+//   parse   --rows N                        parse-only throughput: our reader vs CsvHelper (no database)
+//   floor   --rows N                        client per-row cost alone, then server COPY + each index build alone
+//   Add --no-reimport to import only once.
 //   Add --ephemeral to run PostgreSQL with fsync off (the test fixture's settings); the default is the Host's embedded settings.
 var command = args.Length > 0 ? args[0] : "import";
 var rows = long.Parse(Option("--rows") ?? "1000000", CultureInfo.InvariantCulture);
@@ -22,7 +25,7 @@ var customers = int.Parse(Option("--customers") ?? "100000", CultureInfo.Invaria
 var seed = int.Parse(Option("--seed") ?? "42", CultureInfo.InvariantCulture);
 var file = Option("--file") ?? Path.Combine(Path.GetTempPath(), $"rfmgraph-bench-sales-{rows}.csv");
 
-if (command is "import" or "generate" && !File.Exists(file))
+if (command is "import" or "generate" or "parse" or "floor" && !File.Exists(file))
 {
     Console.WriteLine($"Generating {rows:N0} rows into {file} ...");
     SalesCsvGenerator.Write(file, rows);
@@ -30,6 +33,12 @@ if (command is "import" or "generate" && !File.Exists(file))
 
 if (command == "generate")
 {
+    return;
+}
+
+if (command == "parse")
+{
+    ParseBench.Run(file);
     return;
 }
 
@@ -50,6 +59,12 @@ try
         .BuildServiceProvider();
     Console.WriteLine($"{Environment.ProcessorCount} cores, PostgreSQL {(args.Contains("--ephemeral") ? "ephemeral (fsync off)" : "embedded defaults (fsync on)")}");
 
+    if (command == "floor")
+    {
+        await CopyFloorBench.RunAsync(file, server.ConnectionString);
+        return;
+    }
+
     if (command == "seed")
     {
         var seeder = services.GetRequiredService<IDemoDataSeeder>();
@@ -62,7 +77,8 @@ try
     }
 
     var importer = services.GetRequiredService<ISalesImporter>();
-    foreach (var pass in new[] { "first import (insert)", "re-import (same file, unchanged)" })
+    var passes = args.Contains("--no-reimport") ? new[] { "first import (insert)" } : ["first import (insert)", "re-import (same file, unchanged)"];
+    foreach (var pass in passes)
     {
         var stopwatch = Stopwatch.StartNew();
         var result = await importer.ImportCsvAsync(file, "bench", new ConsoleProgress(), CancellationToken.None);

@@ -18,5 +18,13 @@ internal sealed class CsvFile : IDisposable
 
     public static CsvFile Raw(string content) => new(content);
 
+    /// <summary>A file of exactly these bytes (for encodings a string cannot hold).</summary>
+    public static CsvFile Bytes(byte[] content)
+    {
+        var file = new CsvFile(string.Empty);
+        File.WriteAllBytes(file.Path, content);
+        return file;
+    }
+
     public void Dispose() => File.Delete(Path);
 }

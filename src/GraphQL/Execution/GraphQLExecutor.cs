@@ -214,7 +214,14 @@ public sealed partial class GraphQLExecutor
             failure = ExecutionResult.FromErrors([limit]);
             return null;
         }
-        return (operation, document.Fragments, variables, context ?? new RequestContext(EmptyServices.Instance));
+        var requestContext = context ?? new RequestContext(EmptyServices.Instance);
+        if (Options.AuthorizeField is { } authorize
+            && FieldAuthorization.Check(Schema, operation, document.Fragments, requestContext, authorize) is { Count: > 0 } denied)
+        {
+            failure = ExecutionResult.FromErrors(denied);
+            return null;
+        }
+        return (operation, document.Fragments, variables, requestContext);
     }
 
     private PreparedDocument GetDocument(string query)

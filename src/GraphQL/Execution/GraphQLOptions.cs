@@ -46,6 +46,12 @@ public sealed record GraphQLOptions
     /// </summary>
     public bool MaskUnexpectedErrors { get; init; } = true;
 
+    /// <summary>
+    /// Field-level authorization, asked for every field the operation selects before any resolver runs (see
+    /// <see cref="FieldAuthorizer"/>); a denial fails the request with extensions.code FORBIDDEN. Default null: no checks.
+    /// </summary>
+    public FieldAuthorizer? AuthorizeField { get; init; }
+
     /// <summary>How many parsed and validated documents to keep, keyed by their text. Default 1,000.</summary>
     public int DocumentCacheSize { get; init; } = 1_000;
 }

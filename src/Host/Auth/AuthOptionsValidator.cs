@@ -49,6 +49,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             failures.Add($"Auth:DevelopmentToken:LifetimeHours (RFMGRAPH__AUTH__DEVELOPMENTTOKEN__LIFETIMEHOURS) must be between 1 and 720; got {options.DevelopmentToken.LifetimeHours}.");
         }
 
+        if (!RfmRoles.IsKnown(options.DevelopmentToken.Role))
+        {
+            failures.Add($"Auth:DevelopmentToken:Role (RFMGRAPH__AUTH__DEVELOPMENTTOKEN__ROLE): {RfmRoles.Unknown(options.DevelopmentToken.Role)}");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

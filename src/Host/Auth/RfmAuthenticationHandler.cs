@@ -65,6 +65,12 @@ internal sealed class RfmAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid or has been revoked.");
         }
 
+        if (!RfmRoles.IsKnown(identity.Role))
+        {
+            // A key created before roles were checked: it must be replaced, not guessed at.
+            return AuthenticateResult.Fail($"The API key's role {RfmRoles.Unknown(identity.Role)} Create a new key.");
+        }
+
         return Success(identity.BusinessId, identity.BusinessKey, identity.Role, $"apikey:{identity.Prefix}", "apikey");
     }
 
@@ -81,6 +87,11 @@ internal sealed class RfmAuthenticationHandler(
         if (string.IsNullOrWhiteSpace(businessKey) || string.IsNullOrWhiteSpace(role))
         {
             return AuthenticateResult.Fail("The token must carry 'business' and 'role' claims.");
+        }
+
+        if (!RfmRoles.IsKnown(role))
+        {
+            return AuthenticateResult.Fail($"The token's role {RfmRoles.Unknown(role)}");
         }
 
         var directory = Context.RequestServices.GetRequiredService<IBusinessDirectory>();

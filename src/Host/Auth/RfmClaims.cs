@@ -9,7 +9,7 @@ internal static class RfmClaims
     /// <summary>Database id of that business (added by the Host after resolving the key).</summary>
     public const string BusinessId = "business_id";
 
-    /// <summary>Caller's role (admin, ops, analyst, integrator, viewer…).</summary>
+    /// <summary>Caller's role: one of <see cref="RfmRoles.All"/>.</summary>
     public const string Role = "role";
 
     /// <summary>Subject: user id, or <c>apikey:&lt;prefix&gt;</c> for an API key.</summary>

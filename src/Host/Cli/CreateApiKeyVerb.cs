@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RfmGraph.Host.Auth;
 using RfmGraph.Platform.Security;
 using RfmGraph.Sales.Contracts;
 
@@ -10,7 +11,7 @@ internal sealed class CreateApiKeyVerb : ICliVerb
     public Command Create()
     {
         var business = new Option<string>("--business") { Description = "Business key the API key acts for", Required = true };
-        var role = new Option<string>("--role") { Description = "Role of the key (e.g. integrator, ops, admin, viewer)", Required = true };
+        var role = new Option<string>("--role") { Description = "Role of the key: admin, analyst, integrator or viewer", Required = true };
         var name = new Option<string>("--name") { Description = "What the key is for (shown in listings)", DefaultValueFactory = _ => string.Empty };
         var command = new Command("create-api-key", "Create an API key for an integrator; the key is printed once.") { business, role, name };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(
@@ -21,6 +22,13 @@ internal sealed class CreateApiKeyVerb : ICliVerb
 
     private static async Task<int> CreateAsync(IServiceProvider services, string businessKey, string role, string name, CancellationToken cancellationToken)
     {
+        role = role.Trim();
+        if (!RfmRoles.IsKnown(role))
+        {
+            await Console.Error.WriteLineAsync(RfmRoles.Unknown(role));
+            return 1;
+        }
+
         var business = await services.GetRequiredService<IBusinessDirectory>().FindByKeyAsync(businessKey, cancellationToken);
         if (business is null)
         {
@@ -28,7 +36,7 @@ internal sealed class CreateApiKeyVerb : ICliVerb
             return 1;
         }
 
-        var created = await services.GetRequiredService<ApiKeyStore>().CreateAsync(business.Id, business.Key, role.Trim(), name, cancellationToken);
+        var created = await services.GetRequiredService<ApiKeyStore>().CreateAsync(business.Id, business.Key, role, name, cancellationToken);
         Console.WriteLine(created.Key);
         await Console.Error.WriteLineAsync(
             $"API key {created.Prefix} for business '{created.BusinessKey}', role '{created.Role}'. It is shown only now; send it as 'X-Api-Key: <key>'. " +

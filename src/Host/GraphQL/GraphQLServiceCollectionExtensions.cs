@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RfmGraph.Host.Auth;
 using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Subscriptions;
 using RfmGraph.GraphQL.Validation;
@@ -30,6 +31,7 @@ internal static class GraphQLServiceCollectionExtensions
                 Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.Timeout,
                 EnableIntrospection = settings.EnableIntrospection ?? defaults.EnableIntrospection,
                 MaskUnexpectedErrors = settings.MaskUnexpectedErrors ?? !environment.IsDevelopment(),
+                AuthorizeField = RolePolicy.Authorize,
             };
             return new GraphQLExecutor(
                 schema,

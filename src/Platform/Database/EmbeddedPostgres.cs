@@ -151,6 +151,16 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             ["max_connections"] = "200",
             ["shared_buffers"] = "256MB",
             ["max_wal_size"] = "4GB",
+            // A private server has no replicas or WAL archive, so it can log the minimum: a table
+            // created (or truncated) in the same transaction as its bulk load, like the partition a
+            // first sales import fills, then needs no WAL at all and is synced once at commit.
+            ["wal_level"] = "minimal",
+            ["max_wal_senders"] = "0",
+            ["checkpoint_timeout"] = "15min",
+            // Index builds after bulk loads sort millions of keys: enough memory to sort in one go,
+            // and a parallel worker so a sort uses the second core.
+            ["maintenance_work_mem"] = "512MB",
+            ["max_parallel_maintenance_workers"] = "2",
         };
         if (options.Ephemeral)
         {

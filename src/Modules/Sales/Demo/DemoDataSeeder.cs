@@ -54,7 +54,7 @@ internal sealed class DemoDataSeeder(NpgsqlDataSource dataSource, ILogger<DemoDa
 
         progress?.Report(new SalesImportProgress("index", 0, 1));
         await load.BuildIndexesAsync(cancellationToken);
-        await load.SwapInAsync(cancellationToken);
+        await load.SwapInAsync(replaceSales: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(new SalesImportProgress("index", 1, 1));
 

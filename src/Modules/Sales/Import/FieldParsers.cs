@@ -6,7 +6,7 @@ namespace RfmGraph.Sales.Import;
 /// </summary>
 internal static class FieldParsers
 {
-    private const long MaxCents = 9_999_999_999_999_999; // numeric(18,2)
+    private const long MaxCents = 999_999_999_999_999_999; // numeric(18,2): 16 digits before the point, 2 after
 
     /// <summary>Trims ASCII spaces and tabs; quoted values keep inner spacing.</summary>
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value) => value.Trim(" \t"u8);
@@ -134,9 +134,9 @@ internal static class FieldParsers
     }
 
     /// <summary>A non-negative decimal with '.' and at most two decimals, as cents (exact, no rounding).</summary>
-    public static string? TryParseAmount(ReadOnlySpan<byte> s, out decimal amount)
+    public static string? TryParseAmount(ReadOnlySpan<byte> s, out long amountCents)
     {
-        amount = 0;
+        amountCents = 0;
         if (s.IsEmpty)
         {
             return "empty; an amount is required";
@@ -203,7 +203,7 @@ internal static class FieldParsers
             return "amount too large";
         }
 
-        amount = new decimal((int)(cents & 0xFFFF_FFFF), (int)(cents >> 32), 0, false, 2);
+        amountCents = cents;
         return null;
     }
 

@@ -22,4 +22,13 @@ internal static class SaleStatus
 
         return System.Text.Ascii.EqualsIgnoreCase(value, "voided"u8) ? Voided : null;
     }
+
+    /// <summary>The UTF-8 bytes of a status returned by <see cref="Parse"/>.</summary>
+    public static ReadOnlySpan<byte> Utf8(string status) => status switch
+    {
+        Completed => "completed"u8,
+        Refunded => "refunded"u8,
+        Voided => "voided"u8,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a sale status."),
+    };
 }

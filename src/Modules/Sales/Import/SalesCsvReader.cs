@@ -1,9 +1,10 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace RfmGraph.Sales.Import;
 
 /// <summary>
-/// Turns a sales CSV stream into validated <see cref="SaleRow"/>s. Invalid rows are reported to
+/// Turns a sales CSV stream into validated <see cref="SaleRecord"/>s. Invalid rows are reported to
 /// <see cref="ImportErrors"/> and skipped, so one pass finds every bad row of the file.
 /// </summary>
 internal sealed class SalesCsvReader
@@ -69,7 +70,7 @@ internal sealed class SalesCsvReader
     }
 
     /// <summary>Next valid row; invalid rows are reported and skipped. False at the end of the file.</summary>
-    public bool TryRead(out SaleRow row)
+    public bool TryRead(out SaleRecord row)
     {
         var columns = _columns ?? throw new InvalidOperationException("Read the header first.");
         while (_reader.Read())
@@ -91,7 +92,7 @@ internal sealed class SalesCsvReader
                 _errors.Add(line, SalesCsvColumns.OrderedAt, orderedAtReason);
             }
 
-            var amountReason = FieldParsers.TryParseAmount(FieldParsers.Trim(_reader.Field(_amount)), out var amount);
+            var amountReason = FieldParsers.TryParseAmount(FieldParsers.Trim(_reader.Field(_amount)), out var cents);
             if (amountReason is not null)
             {
                 _errors.Add(line, SalesCsvColumns.Amount, amountReason);
@@ -111,7 +112,7 @@ internal sealed class SalesCsvReader
             var storefront = Storefront(line);
             var name = OptionalText(line, _name, SalesCsvColumns.CustomerName, MaxNameBytes);
             var email = OptionalText(line, _email, SalesCsvColumns.CustomerEmail, MaxEmailBytes);
-            if (email is not null && !LooksLikeEmail(email))
+            if (!email.IsEmpty && !LooksLikeEmail(email))
             {
                 _errors.Add(line, SalesCsvColumns.CustomerEmail, "not an e-mail address");
             }
@@ -126,7 +127,7 @@ internal sealed class SalesCsvReader
                 continue;
             }
 
-            row = new SaleRow(line, saleId!, customerId!, orderedAt, amount, storefront!, status, name, email);
+            row = new SaleRecord(line, saleId, customerId, PgBinaryCopyWriter.ToPostgresTimestamp(orderedAt), cents, storefront!, status, name, email);
             return true;
         }
 
@@ -137,6 +138,32 @@ internal sealed class SalesCsvReader
 
         row = default;
         return false;
+    }
+
+    /// <summary>
+    /// The first valid currency code of the file (upper case), read ahead of the import so that a new
+    /// business knows its currency before the first row is written. Null when no row names one.
+    /// </summary>
+    public static string? FirstCurrency(Stream stream)
+    {
+        var reader = new CsvRecordReader(stream);
+        var errors = new ImportErrors();
+        if (!reader.Read() || SalesCsvColumns.FromHeader(reader, reader.Line, errors) is not { } columns)
+        {
+            return null;
+        }
+
+        var index = columns[SalesCsvColumns.Currency];
+        Span<char> code = stackalloc char[3];
+        while (index >= 0 && reader.Read())
+        {
+            if (reader.FieldCount == columns.Count && TryCurrencyCode(FieldParsers.Trim(reader.Field(index)), code))
+            {
+                return new string(code);
+            }
+        }
+
+        return null;
     }
 
     private void ReportFieldCount(long line, SalesCsvColumns columns)
@@ -151,50 +178,65 @@ internal sealed class SalesCsvReader
         }
     }
 
-    private string? Identifier(long line, int index, string column)
+    private ReadOnlySpan<byte> Identifier(long line, int index, string column)
     {
         var value = FieldParsers.Trim(_reader.Field(index));
         if (value.IsEmpty)
         {
             _errors.Add(line, column, "empty; a value is required");
-            return null;
+            return default;
         }
 
         if (value.Length > MaxIdBytes)
         {
             _errors.Add(line, column, $"longer than {MaxIdBytes} bytes");
-            return null;
+            return default;
         }
 
+        return ValidText(line, column, value) ? value : default;
+    }
+
+    /// <summary>
+    /// The bytes go to PostgreSQL as they are, so they must be text it accepts: UTF-8 without NUL.
+    /// (The server would otherwise reject the whole COPY without saying which row.)
+    /// </summary>
+    private bool ValidText(long line, string column, ReadOnlySpan<byte> value)
+    {
         if (value.Contains((byte)0))
         {
             _errors.Add(line, column, "contains a NUL character");
-            return null;
+            return false;
         }
 
-        return Encoding.UTF8.GetString(value);
+        if (!Utf8.IsValid(value))
+        {
+            _errors.Add(line, column, "not valid UTF-8 text");
+            return false;
+        }
+
+        return true;
     }
 
-    private string? OptionalText(long line, int index, string column, int maxBytes)
+    private ReadOnlySpan<byte> OptionalText(long line, int index, string column, int maxBytes)
     {
         if (index < 0)
         {
-            return null;
+            return default;
         }
 
         var value = FieldParsers.Trim(_reader.Field(index));
         if (value.IsEmpty)
         {
-            return null;
+            return default;
         }
 
-        if (value.Length > maxBytes || value.Contains((byte)0))
+        if (value.Length > maxBytes)
         {
-            _errors.Add(line, column, value.Length > maxBytes ? $"longer than {maxBytes} bytes" : "contains a NUL character");
-            return null;
+            _errors.Add(line, column, $"longer than {maxBytes} bytes");
+            return default;
         }
 
-        return Encoding.UTF8.GetString(value);
+        return ValidText(line, column, value) ? value : default;
     }
 
     /// <summary>Storefront codes repeat on almost every row: reuse one string per code instead of decoding each time.</summary>
@@ -212,9 +254,14 @@ internal sealed class SalesCsvReader
             return _lastStorefrontText;
         }
 
-        if (value.Length > MaxIdBytes || value.Contains((byte)0))
+        if (value.Length > MaxIdBytes)
         {
-            _errors.Add(line, SalesCsvColumns.Storefront, value.Length > MaxIdBytes ? $"longer than {MaxIdBytes} bytes" : "contains a NUL character");
+            _errors.Add(line, SalesCsvColumns.Storefront, $"longer than {MaxIdBytes} bytes");
+            return null;
+        }
+
+        if (!ValidText(line, SalesCsvColumns.Storefront, value))
+        {
             return null;
         }
 
@@ -237,19 +284,12 @@ internal sealed class SalesCsvReader
             return;
         }
 
-        if (value.Length != 3 || !Ascii.IsValid(value) || !char.IsAsciiLetter((char)value[0]) || !char.IsAsciiLetter((char)value[1]) || !char.IsAsciiLetter((char)value[2]))
+        Span<char> code = stackalloc char[3];
+        if (!TryCurrencyCode(value, code))
         {
             _errors.Add(line, SalesCsvColumns.Currency, $"'{Shorten(value)}' is not a three-letter currency code");
-            return;
         }
-
-        Span<char> code = stackalloc char[3];
-        for (var i = 0; i < 3; i++)
-        {
-            code[i] = char.ToUpperInvariant((char)value[i]);
-        }
-
-        if (Currency is null)
+        else if (Currency is null)
         {
             Currency = new string(code);
         }
@@ -259,10 +299,37 @@ internal sealed class SalesCsvReader
         }
     }
 
-    private static bool LooksLikeEmail(string value)
+    /// <summary>Upper-cases a three-letter value into <paramref name="code"/>; false for anything else.</summary>
+    private static bool TryCurrencyCode(ReadOnlySpan<byte> value, Span<char> code)
     {
-        var at = value.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
+        if (value.Length != 3 || !char.IsAsciiLetter((char)value[0]) || !char.IsAsciiLetter((char)value[1]) || !char.IsAsciiLetter((char)value[2]))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            code[i] = char.ToUpperInvariant((char)value[i]);
+        }
+
+        return true;
+    }
+
+    /// <summary>One '@' with text on both sides and no white space (Unicode white space included).</summary>
+    private static bool LooksLikeEmail(ReadOnlySpan<byte> value)
+    {
+        var at = value.IndexOf((byte)'@');
+        if (at <= 0 || at != value.LastIndexOf((byte)'@') || at == value.Length - 1)
+        {
+            return false;
+        }
+
+        if (Ascii.IsValid(value))
+        {
+            return value.IndexOfAny(" \t\n\r\v\f"u8) < 0;
+        }
+
+        return !Encoding.UTF8.GetString(value).Any(char.IsWhiteSpace);
     }
 
     private static string Shorten(ReadOnlySpan<byte> value)

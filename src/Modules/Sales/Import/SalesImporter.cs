@@ -1,19 +1,26 @@
 using System.Diagnostics;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RfmGraph.Sales.Businesses;
 using RfmGraph.Sales.Contracts;
+using RfmGraph.Sales.Partitions;
 
 namespace RfmGraph.Sales.Import;
 
 /// <summary>
-/// All-or-nothing CSV import: one streaming pass validates every row and binary-COPYs the valid
-/// ones into a temp staging table; only a clean file is merged into sales.*, in the same
-/// transaction. Any error rolls everything back (the business, if this import created it, included).
+/// All-or-nothing CSV import in one transaction: one streaming pass validates every row, resolves its
+/// customer and storefront ids client-side and binary-COPYs it either into the business's fresh,
+/// not yet attached partition (first sales of a business) or into a temp staging table (the business
+/// has sales: upsert). Parsing (this process) and COPY (the server) run on different cores at once.
+/// Any error rolls everything back, the business included if this import created it.
 /// </summary>
 internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions options, ILogger<SalesImporter> logger) : ISalesImporter
 {
     private const int ProgressEveryRows = 1 << 16;
+
+    /// <summary>PostgreSQL's unique_violation: a duplicate sale_id met the fresh partition's unique index.</summary>
+    private const string UniqueViolation = "23505";
 
     public async Task<SalesImportResult> ImportCsvAsync(string filePath, string businessKey, IProgress<SalesImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -28,15 +35,37 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
 
         await using var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var idConnection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockBusinessAsync(connection, transaction, businessKey, cancellationToken);
         var existing = await new BusinessDirectory(dataSource).FindByKeyAsync(businessKey, cancellationToken);
-        await StagingTable.CreateAsync(connection, transaction, cancellationToken);
+        var fileCurrency = existing?.Currency ?? FirstCurrency(filePath);
+        var business = existing ?? await BusinessDirectory.EnsureAsync(
+            connection, transaction, businessKey, businessKey, fileCurrency ?? options.DefaultCurrency, cancellationToken);
 
-        var csv = new SalesCsvReader(file, errors, existing?.Currency);
-        var total = file.Length;
-        await StageAsync(connection, csv, errors, total, progress, cancellationToken);
-        progress?.Report(new SalesImportProgress("read", total, total));
+        var session = await ImportSession.BeginAsync(connection, transaction, idConnection, business, cancellationToken);
+        var csv = new SalesCsvReader(file, errors, fileCurrency);
+        var copy = await session.BeginCopyAsync(cancellationToken);
+        try
+        {
+            StreamRows(csv, session, new PgBinaryCopyWriter(copy), errors, file.Length, progress, cancellationToken);
+            if (errors.Any)
+            {
+                await copy.CancelAsync();
+            }
+        }
+        catch
+        {
+            // Completing a half-written COPY would only raise a second, misleading error.
+            await copy.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            await copy.DisposeAsync();
+        }
+
+        progress?.Report(new SalesImportProgress("read", file.Length, file.Length));
         if (errors.Any)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -44,11 +73,9 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             return Failed(csv.RowsRead, errors, stopwatch);
         }
 
-        logger.LogInformation("Read and staged {Rows} rows of {File} in {Seconds:F1} s", csv.RowsRead, filePath, stopwatch.Elapsed.TotalSeconds);
+        logger.LogInformation("Import step {Step} done after {Seconds:F1} s ({Rows} rows)", "read+validate+copy", stopwatch.Elapsed.TotalSeconds, csv.RowsRead);
         progress?.Report(new SalesImportProgress("save", 0, 1));
-        var business = existing ?? await BusinessDirectory.EnsureAsync(
-            connection, transaction, businessKey, businessKey, csv.Currency ?? options.DefaultCurrency, cancellationToken);
-        var counts = await ImportMerge.RunAsync(connection, transaction, business, csv.Storefronts, errors, logger, cancellationToken);
+        var counts = await session.FinishAsync(filePath, fileCurrency, errors, step => logger.LogInformation("Import step {Step} done after {Seconds:F1} s", step, stopwatch.Elapsed.TotalSeconds), cancellationToken);
         if (counts is null)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -65,9 +92,9 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
 
     /// <summary>
     /// Reads the whole file even after the first bad row (so the report counts every error), but
-    /// stops copying then: nothing of a bad file is going to be merged.
+    /// stops copying then: nothing of a bad file is going to be kept.
     /// </summary>
-    private static async Task StageAsync(NpgsqlConnection connection, SalesCsvReader csv, ImportErrors errors, long totalBytes, IProgress<SalesImportProgress>? progress, CancellationToken cancellationToken)
+    private static void StreamRows(SalesCsvReader csv, ImportSession session, PgBinaryCopyWriter writer, ImportErrors errors, long totalBytes, IProgress<SalesImportProgress>? progress, CancellationToken cancellationToken)
     {
         if (!csv.ReadHeader())
         {
@@ -75,34 +102,32 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         }
 
         progress?.Report(new SalesImportProgress("read", 0, totalBytes));
-        var copy = await StagingTable.BeginCopyAsync(connection, cancellationToken);
-        try
+        var rows = 0L;
+        while (csv.TryRead(out var row))
         {
-            var rows = 0L;
-            while (csv.TryRead(out var row))
-            {
-                if (!errors.Any)
-                {
-                    StagingTable.Write(copy, row);
-                }
-
-                if (++rows % ProgressEveryRows == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    progress?.Report(new SalesImportProgress("read", csv.BytesRead, totalBytes));
-                }
-            }
-
             if (!errors.Any)
             {
-                await copy.CompleteAsync(cancellationToken);
+                session.Write(writer, row);
+            }
+
+            if (++rows % ProgressEveryRows == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new SalesImportProgress("read", csv.BytesRead, totalBytes));
             }
         }
-        finally
+
+        if (!errors.Any)
         {
-            // Disposing an uncompleted COPY cancels it; the transaction is rolled back by the caller.
-            await copy.DisposeAsync();
+            writer.Complete();
         }
+    }
+
+    /// <summary>A new business takes the file's first currency, so the rows can carry it while they are streamed.</summary>
+    private static string? FirstCurrency(string filePath)
+    {
+        using var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return SalesCsvReader.FirstCurrency(file);
     }
 
     private static async Task LockBusinessAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string businessKey, CancellationToken cancellationToken)
@@ -115,4 +140,120 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
 
     private static SalesImportResult Failed(long rows, ImportErrors errors, Stopwatch stopwatch) =>
         new(false, rows, 0, 0, 0, 0, stopwatch.Elapsed, errors.Kept) { ErrorCount = errors.Count };
+
+    /// <summary>What one import writes into, and how it finishes.</summary>
+    private sealed class ImportSession
+    {
+        private readonly NpgsqlConnection _connection;
+        private readonly NpgsqlTransaction _transaction;
+        private readonly BusinessInfo _business;
+        private readonly CustomerCatalog _customers;
+        private readonly StorefrontCatalog _storefronts;
+        private readonly SalesPartitionLoad? _load;
+        private readonly byte[] _currency;
+        private long _rowsWritten;
+
+        private ImportSession(NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, CustomerCatalog customers, StorefrontCatalog storefronts, SalesPartitionLoad? load)
+        {
+            _connection = connection;
+            _transaction = transaction;
+            _business = business;
+            _customers = customers;
+            _storefronts = storefronts;
+            _load = load;
+            _currency = Encoding.ASCII.GetBytes(business.Currency);
+        }
+
+        private string RowsTable => _load?.LoadTable ?? StagingTable.Name;
+
+        public static async Task<ImportSession> BeginAsync(
+            NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlConnection idConnection, BusinessInfo business, CancellationToken cancellationToken)
+        {
+            var customers = await CustomerCatalog.LoadAsync(connection, transaction, business.Id,
+                new IdReservation(idConnection, "sales.customers_id_seq").Next, cancellationToken);
+            var storefronts = await StorefrontCatalog.LoadAsync(connection, transaction, business.Id,
+                new IdReservation(idConnection, "sales.storefronts_id_seq"), cancellationToken);
+            SalesPartitionLoad? load = null;
+            if (await HasSalesAsync(connection, transaction, business.Id, cancellationToken))
+            {
+                await StagingTable.CreateAsync(connection, transaction, cancellationToken);
+            }
+            else
+            {
+                load = await SalesPartitionLoad.BeginAsync(connection, transaction, business.Id, cancellationToken);
+            }
+
+            return new ImportSession(connection, transaction, business, customers, storefronts, load);
+        }
+
+        public Task<NpgsqlRawCopyStream> BeginCopyAsync(CancellationToken cancellationToken) =>
+            _connection.BeginRawBinaryCopyAsync(_load is null ? StagingTable.CopyCommand : PartitionRows.CopyCommand(_load.LoadTable), cancellationToken);
+
+        public void Write(PgBinaryCopyWriter writer, in SaleRecord row)
+        {
+            _rowsWritten++;
+            var customerId = _customers.Resolve(row);
+            var storefrontId = _storefronts.Resolve(row.Storefront);
+            if (_load is null)
+            {
+                StagingTable.Write(writer, row, customerId, storefrontId);
+            }
+            else
+            {
+                PartitionRows.Write(writer, row, _business.Id, customerId, storefrontId, _currency);
+            }
+        }
+
+        /// <summary>Saves storefronts, customers and the sales; null (errors reported) when a sale_id is in the file twice.</summary>
+        public async Task<Counts?> FinishAsync(string filePath, string? currency, ImportErrors errors, Action<string> step, CancellationToken cancellationToken)
+        {
+            await ImportMerge.ExecuteAsync(_connection, _transaction, "SET LOCAL work_mem = '256MB'", cancellationToken);
+            var storefronts = await ImportMerge.SaveStorefrontsAsync(_connection, _transaction, _business.Id, _storefronts.New, RowsTable, cancellationToken);
+            var customers = await ImportMerge.SaveCustomersAsync(_connection, _transaction, _business.Id, _customers, RowsTable, cancellationToken);
+            step("storefronts+customers");
+            if (_load is null)
+            {
+                if (await ImportMerge.ReportDuplicatesAsync(_connection, _transaction, errors, cancellationToken))
+                {
+                    return null;
+                }
+
+                step("duplicate check");
+                var (inserted, updated) = await ImportMerge.UpsertSalesAsync(_connection, _transaction, _business, cancellationToken);
+                step("sales upsert");
+                return new Counts(storefronts, customers, inserted, updated);
+            }
+
+            await _transaction.SaveAsync("indexes", cancellationToken);
+            try
+            {
+                await _load.BuildIndexesAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+            {
+                await _transaction.RollbackAsync("indexes", cancellationToken);
+                await DuplicateSaleIds.ReportAsync(_connection, _transaction, _load.LoadTable, filePath, currency, errors, cancellationToken);
+                if (!errors.Any)
+                {
+                    throw;
+                }
+
+                return null;
+            }
+
+            step("indexes");
+            await _load.SwapInAsync(replaceSales: false, cancellationToken);
+            step("attach");
+            return new Counts(storefronts, customers, _rowsWritten, 0);
+        }
+
+        private static async Task<bool> HasSalesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long businessId, CancellationToken cancellationToken)
+        {
+            await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM sales.sales WHERE business_id = $1)", connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = businessId });
+            return await command.ExecuteScalarAsync(cancellationToken) is true;
+        }
+    }
+
+    private sealed record Counts(long StorefrontsCreated, long CustomersCreated, long SalesInserted, long SalesUpdated);
 }

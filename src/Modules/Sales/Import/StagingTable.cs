@@ -1,63 +1,44 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace RfmGraph.Sales.Import;
 
 /// <summary>
-/// The session-private table an import is copied into before it touches sales.*: the file is
-/// validated and streamed here with binary COPY, then merged set-based in one transaction.
+/// Where the rows of an import into a business that already has sales are copied before they are
+/// merged: a session-private table with the CSV line (for the duplicate report) and the customer and
+/// storefront ids already resolved, so the merge is one anti-join and an upsert, no lookups.
 /// </summary>
 internal static class StagingTable
 {
     public const string Name = "sales_import_staging";
 
+    public const string CopyCommand =
+        $"COPY {Name} (line, sale_id, customer_id, storefront_id, ordered_at, status, amount) FROM STDIN (FORMAT BINARY)";
+
     public static async Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
             CREATE TEMP TABLE {Name} (
-                line           bigint        NOT NULL,
-                sale_id        text          COLLATE "C" NOT NULL,
-                customer_id    text          COLLATE "C" NOT NULL,
-                ordered_at     timestamptz   NOT NULL,
-                amount         numeric(18,2) NOT NULL,
-                storefront     text          COLLATE "C" NOT NULL,
-                status         text          NOT NULL,
-                customer_name  text          COLLATE "C",
-                customer_email text          COLLATE "C"
+                line          bigint        NOT NULL,
+                sale_id       text          COLLATE "C" NOT NULL,
+                customer_id   bigint        NOT NULL,
+                storefront_id bigint        NOT NULL,
+                ordered_at    timestamptz   NOT NULL,
+                status        text          NOT NULL,
+                amount        numeric(18,2) NOT NULL
             ) ON COMMIT DROP
             """, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public static Task<NpgsqlBinaryImporter> BeginCopyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        connection.BeginBinaryImportAsync(
-            $"COPY {Name} (line, sale_id, customer_id, ordered_at, amount, storefront, status, customer_name, customer_email) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
-
-    /// <summary>Writes one row; synchronous on purpose: it only fills Npgsql's buffer except when that flushes.</summary>
-    public static void Write(NpgsqlBinaryImporter copy, in SaleRow row)
+    public static void Write(PgBinaryCopyWriter writer, in SaleRecord row, long customerId, long storefrontId)
     {
-        copy.StartRow();
-        copy.Write(row.Line, NpgsqlDbType.Bigint);
-        copy.Write(row.SaleId, NpgsqlDbType.Text);
-        copy.Write(row.CustomerId, NpgsqlDbType.Text);
-        copy.Write(row.OrderedAtUtc, NpgsqlDbType.TimestampTz);
-        copy.Write(row.Amount, NpgsqlDbType.Numeric);
-        copy.Write(row.Storefront, NpgsqlDbType.Text);
-        copy.Write(row.Status, NpgsqlDbType.Text);
-        WriteNullable(copy, row.CustomerName);
-        WriteNullable(copy, row.CustomerEmail);
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null)
-        {
-            copy.WriteNull();
-        }
-        else
-        {
-            copy.Write(value, NpgsqlDbType.Text);
-        }
+        writer.StartRow(7);
+        writer.WriteInt64(row.Line);
+        writer.WriteText(row.SaleId);
+        writer.WriteInt64(customerId);
+        writer.WriteInt64(storefrontId);
+        writer.WriteTimestamp(row.OrderedAt);
+        writer.WriteText(SaleStatus.Utf8(row.Status));
+        writer.WriteMoney(row.AmountCents);
     }
 }

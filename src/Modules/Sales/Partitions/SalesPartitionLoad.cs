@@ -56,9 +56,11 @@ internal sealed class SalesPartitionLoad
 
     /// <summary>
     /// Replaces the business's partition with the load table. The caller has already removed line
-    /// items and payments that referenced the old partition's sales (the detach checks that).
+    /// items and payments that referenced the old partition's sales (the detach checks that). With
+    /// <paramref name="replaceSales"/> false the old partition must be empty (an import that found
+    /// no sales); the demo seeder replaces its own data on purpose.
     /// </summary>
-    public async Task SwapInAsync(CancellationToken cancellationToken)
+    public async Task SwapInAsync(bool replaceSales, CancellationToken cancellationToken)
     {
         var old = $"sales.{_partition}";
         await ExecuteAsync($"""
@@ -66,6 +68,12 @@ internal sealed class SalesPartitionLoad
             BEGIN
                 IF to_regclass('{old}') IS NOT NULL THEN
                     ALTER TABLE sales.sales DETACH PARTITION {old};
+                    -- The import chose this path because the business had no sales; a mutation may have
+                    -- recorded one since (it does not take the import's lock). Never drop it silently.
+                    IF {(replaceSales ? "false" : "true")} AND EXISTS (SELECT 1 FROM {old}) THEN
+                        RAISE EXCEPTION 'sales were recorded for business {BusinessId} while its first import ran; run the import again (it will then update them)'
+                            USING ERRCODE = '40001';
+                    END IF;
                     DROP TABLE {old};
                 END IF;
             END

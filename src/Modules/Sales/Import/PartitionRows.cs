@@ -1,0 +1,27 @@
+using RfmGraph.Sales.Partitions;
+
+namespace RfmGraph.Sales.Import;
+
+/// <summary>
+/// Rows of a business's first import, copied straight into its fresh partition (see
+/// <see cref="SalesPartitionLoad"/> and docs/adr/0007-import-into-a-fresh-partition.md): the table is
+/// new in this transaction and invisible to everyone else, so it is the staging table.
+/// </summary>
+internal static class PartitionRows
+{
+    public static string CopyCommand(string table) =>
+        $"COPY {table} (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, currency) FROM STDIN (FORMAT BINARY)";
+
+    public static void Write(PgBinaryCopyWriter writer, in SaleRecord row, long businessId, long customerId, long storefrontId, ReadOnlySpan<byte> currency)
+    {
+        writer.StartRow(8);
+        writer.WriteInt64(businessId);
+        writer.WriteInt64(storefrontId);
+        writer.WriteInt64(customerId);
+        writer.WriteText(row.SaleId);
+        writer.WriteTimestamp(row.OrderedAt);
+        writer.WriteText(SaleStatus.Utf8(row.Status));
+        writer.WriteMoney(row.AmountCents);
+        writer.WriteText(currency);
+    }
+}
