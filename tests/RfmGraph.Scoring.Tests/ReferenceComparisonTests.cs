@@ -77,6 +77,23 @@ public sealed class ReferenceComparisonTests(PostgresFixture postgres)
         }
     }
 
+    [Fact]
+    public async Task Ntile_breaks_ties_by_customer_id_beyond_32_bits()
+    {
+        // NTILE's sort packs the value and the customer id into one 64-bit key while ids fit in 32
+        // bits; these ids straddle 2^32 (4,294,967,296: about a quarter below, the rest above), so tied values
+        // must still order by the full id.
+        var sales = RandomSales.Generate(seed: 4242, 2500).Select(s => s with { CustomerId = 4_290_000_000L + (s.CustomerId * 7_919L) }).ToList();
+        await using var harness = await ScoringHarness.CreateAsync(postgres);
+        await harness.InsertSalesAsync(sales);
+        Assert.True(sales.Min(s => s.CustomerId) < 4_294_967_296L && sales.Max(s => s.CustomerId) > 4_294_967_296L);
+
+        var run = await harness.RunAsync(new RfmRunRequest(1, AsOf: RandomSales.AsOf, Days: RandomSales.WindowDays, Method: ScoringMethod.Ntile, Scheme: "pos8"));
+        var (expected, cuts) = ReferenceRfm.Compute(sales, 1, null, RandomSales.AsOf.AddDays(-RandomSales.WindowDays), RandomSales.AsOf,
+            RandomSales.AsOf, ScoringMethod.Ntile, 5, null, (r, f, m) => ReferenceSchemes.Segment("pos8", r, f, m));
+        await AssertSameAsync(harness, run, expected, cuts);
+    }
+
     private static async Task AssertSameAsync(ScoringHarness harness, RfmRunInfo run, List<ReferenceRfm.Result> expected, ReferenceRfm.Cuts? cuts)
     {
         Assert.Equal(RfmRunStatus.Succeeded, run.Status);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using RfmGraph.GraphQL.Types;
 using RfmGraph.Platform.Database;
 using RfmGraph.Scoring.Contracts;
@@ -35,6 +36,9 @@ public static class ScoringModule
         services.AddSingleton<RfmCalculator>();
         services.AddSingleton<RunRetention>();
         services.AddSingleton<RunExecutor>();
+        services.AddSingleton<RunRecovery>();
+        // Every Host that starts (web, CLI) cleans up after stopped processes; see RunRecovery.
+        services.AddHostedService<RunRecoveryService>();
         services.AddScoringGraphQL();
         services.TryAddSingleton<IRunPublishedSink, LoggingRunPublishedSink>();
         services.AddSingleton<IRfmRuns, RfmRuns>();

@@ -14,6 +14,13 @@ internal sealed class ScoringOptions
     /// <summary>Published runs kept per scope (business + storefront-or-all), current run included; older ones and their scores are dropped.</summary>
     public int KeepRunsPerScope { get; set; } = 30;
 
+    /// <summary>
+    /// At start-up, a queued run requested longer ago than this and named by no scheduler trigger is
+    /// failed as abandoned. Requests are claimed or triggered within milliseconds; the margin covers
+    /// a request that is between its insert and its trigger while another Host starts.
+    /// </summary>
+    public int AbandonedQueuedRunSeconds { get; set; } = 300;
+
     /// <summary>Limit for the computing statement in seconds; 0 = none (cancellation still stops it).</summary>
     public int CommandTimeoutSeconds { get; set; }
 
@@ -23,6 +30,11 @@ internal sealed class ScoringOptions
         if (KeepRunsPerScope < 1)
         {
             yield return "Scoring:KeepRunsPerScope must be at least 1 (the current run is always kept).";
+        }
+
+        if (AbandonedQueuedRunSeconds < 0)
+        {
+            yield return "Scoring:AbandonedQueuedRunSeconds must be 0 or positive.";
         }
 
         if (CommandTimeoutSeconds < 0)

@@ -55,17 +55,35 @@ internal sealed partial class RunRetention(NpgsqlDataSource dataSource, ScoringO
 
     private async Task DropAsync(long runId, CancellationToken cancellationToken)
     {
-        var table = ScoringSql.RunTable(runId);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Held across the two-transaction detach and the drop, so start-up recovery on another node
+        // never finalises or drops the same partition halfway through.
+        await RunLock.AcquireAsync(connection, runId, cancellationToken);
+        try
+        {
+            await DetachAndDropAsync(connection, runId, cancellationToken);
+        }
+        finally
+        {
+            await RunLock.ReleaseAsync(connection, runId);
+        }
+    }
+
+    /// <summary>Detaches the run's partition if attached, drops it and deletes the run row.</summary>
+    internal static async Task DetachAndDropAsync(NpgsqlConnection connection, long runId, CancellationToken cancellationToken)
+    {
+        var table = ScoringSql.RunTable(runId);
         await using (var attached = new NpgsqlCommand("""
-            SELECT EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = to_regclass(@table) AND inhparent = 'scoring.customer_scores'::regclass)
+            SELECT inhdetachpending FROM pg_inherits WHERE inhrelid = to_regclass(@table) AND inhparent = 'scoring.customer_scores'::regclass
             """, connection))
         {
             attached.Parameters.AddWithValue("table", table);
-            if (await attached.ExecuteScalarAsync(cancellationToken) is true)
+            // NULL: not a partition; false: attached; true: a detach interrupted between its two transactions.
+            if (await attached.ExecuteScalarAsync(cancellationToken) is bool pending)
             {
                 // One statement per command: DETACH … CONCURRENTLY refuses to run inside a transaction block.
-                await using var detach = new NpgsqlCommand($"ALTER TABLE scoring.customer_scores DETACH PARTITION {table} CONCURRENTLY", connection);
+                await using var detach = new NpgsqlCommand(
+                    $"ALTER TABLE scoring.customer_scores DETACH PARTITION {table} {(pending ? "FINALIZE" : "CONCURRENTLY")}", connection);
                 await detach.ExecuteNonQueryAsync(cancellationToken);
             }
         }

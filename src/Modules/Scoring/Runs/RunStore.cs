@@ -97,21 +97,57 @@ internal sealed class RunStore(NpgsqlDataSource dataSource)
     /// Marks failed every running run whose executing session is gone (its advisory lock is free):
     /// a killed process leaves its run 'running' but its transaction, and so its rows, rolled back.
     /// </summary>
-    public async Task<int> FailInterruptedAsync(CancellationToken cancellationToken)
+    public async Task<int> FailInterruptedAsync(CancellationToken cancellationToken) =>
+        (await FailAbandonedAsync(null, cancellationToken)).Count;
+
+    /// <summary>
+    /// <see cref="FailInterruptedAsync"/>, and when <paramref name="queued"/> is given also the queued
+    /// runs nothing will execute: requested before <see cref="AbandonedQueuedRuns.RequestedBefore"/>
+    /// seconds ago, not named by a pending trigger, and not locked by a worker about to claim them.
+    /// Safe to run on several nodes at once: each run is failed by whichever takes its lock, and a
+    /// run a live worker holds is never touched. Returns the ids failed, with their former status.
+    /// </summary>
+    public async Task<IReadOnlyList<(long RunId, string Status)>> FailAbandonedAsync(AbandonedQueuedRuns? queued, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The transaction-level try-lock is held until commit, so two nodes recovering at once never
+        // both pick a run; a worker (session lock, taken before it claims) makes the try fail.
         await using var command = new NpgsqlCommand($"""
-            WITH open_runs AS MATERIALIZED (SELECT id FROM scoring.runs WHERE status = 'running'),
-                 orphaned AS MATERIALIZED (SELECT id FROM open_runs WHERE pg_try_advisory_xact_lock({RunLock.ClassKey}, hashint8(id)))
+            WITH open_runs AS MATERIALIZED (
+                SELECT id, status FROM scoring.runs
+                WHERE status = 'running'
+                   OR (@check_queued AND status = 'queued'
+                       AND requested_at < now() - make_interval(secs => @queued_seconds)
+                       AND id <> ALL (@pending))
+            ),
+            orphaned AS MATERIALIZED (
+                SELECT id, status FROM open_runs WHERE pg_try_advisory_xact_lock({RunLock.ClassKey}, hashint8(id))
+            )
             UPDATE scoring.runs AS r
             SET status = 'failed', stage = NULL, finished_at = clock_timestamp(),
-                error = 'Interrupted: the process computing the run stopped before it finished; nothing was published.'
-            FROM orphaned WHERE r.id = orphaned.id AND r.status = 'running'
+                error = CASE o.status
+                    WHEN 'running' THEN 'Interrupted: the process computing the run stopped before it finished; nothing was published.'
+                    ELSE 'Abandoned: the run was queued but no job was left to execute it (its process stopped); nothing was computed.'
+                END
+            FROM orphaned AS o
+            WHERE r.id = o.id AND r.status = o.status
+            RETURNING r.id, o.status
             """, connection, transaction);
-        var count = await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("check_queued", queued is not null);
+        command.Parameters.AddWithValue("queued_seconds", (double)(queued?.RequestedBefore.TotalSeconds ?? 0));
+        command.Parameters.AddWithValue("pending", queued?.PendingRunIds.ToArray() ?? []);
+        var failed = new List<(long, string)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                failed.Add((reader.GetInt64(0), reader.GetString(1)));
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return count;
+        return failed;
     }
 
     internal static RfmRunInfo ReadInfo(NpgsqlDataReader reader)
@@ -144,6 +180,13 @@ internal sealed class RunStore(NpgsqlDataSource dataSource)
             Error: reader.IsDBNull(22) ? null : reader.GetString(22));
     }
 }
+
+/// <summary>
+/// Which queued runs count as abandoned: requested longer ago than <see cref="RequestedBefore"/>
+/// (a CLI or API request is claimed or triggered within milliseconds) and not among
+/// <see cref="PendingRunIds"/>, the runs a scheduler trigger will still execute.
+/// </summary>
+internal sealed record AbandonedQueuedRuns(TimeSpan RequestedBefore, IReadOnlyCollection<long> PendingRunIds);
 
 /// <summary>A validated request, ready to be stored as a queued run.</summary>
 internal sealed record NewRun(
