@@ -9,7 +9,10 @@ internal static class FieldParsers
     private const long MaxCents = 999_999_999_999_999_999; // numeric(18,2): 16 digits before the point, 2 after
 
     /// <summary>Trims ASCII spaces and tabs; quoted values keep inner spacing.</summary>
-    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value) => value.Trim(" \t"u8);
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value) =>
+        value.IsEmpty || (value[0] is not (byte)' ' and not (byte)'\t' && value[^1] is not (byte)' ' and not (byte)'\t')
+            ? value // the usual case, decided without a search
+            : value.Trim(" \t"u8);
 
     /// <summary>
     /// ISO 8601 date and time with a UTC offset: <c>2025-03-01T14:05:00Z</c>, <c>2025-03-01T14:05:00.123+02:00</c>,

@@ -25,25 +25,34 @@ internal static class ImportMerge
             return 0;
         }
 
-        await using var command = new NpgsqlCommand($"""
-            WITH reserved AS (SELECT * FROM unnest($2::text[], $3::bigint[]) AS r (code, id)),
-            inserted AS (
-                INSERT INTO sales.storefronts (id, business_id, code, name) OVERRIDING SYSTEM VALUE
-                SELECT id, $1, code, code FROM reserved
-                ON CONFLICT (business_id, code) DO NOTHING
-                RETURNING id),
-            taken AS (
-                SELECT r.id AS reserved_id, s.id AS actual_id
-                FROM reserved r JOIN sales.storefronts s ON s.business_id = $1 AND s.code = r.code
-                WHERE r.id NOT IN (SELECT id FROM inserted)),
-            repointed AS (
-                UPDATE {rowsTable} t SET storefront_id = taken.actual_id FROM taken WHERE t.storefront_id = taken.reserved_id)
-            SELECT count(*) FROM inserted
-            """, connection, transaction) { CommandTimeout = 0 };
+        var business = businessId.ToString(CultureInfo.InvariantCulture);
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO sales.storefronts (id, business_id, code, name) OVERRIDING SYSTEM VALUE
+            SELECT id, $1, code, code FROM unnest($2::text[], $3::bigint[]) AS r (code, id)
+            ON CONFLICT (business_id, code) DO NOTHING
+            """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = businessId });
         command.Parameters.Add(new NpgsqlParameter { Value = created.Keys.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = created.Values.ToArray() });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        long inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+        if (inserted != created.Count)
+        {
+            // A mutation created some of these codes while the file was streamed: use its rows. (Only then:
+            // this rewrites the rows of those storefronts.)
+            foreach (var (code, reserved) in created)
+            {
+                await using var repoint = new NpgsqlCommand($"""
+                    UPDATE {rowsTable} SET storefront_id = s.id
+                    FROM sales.storefronts s
+                    WHERE s.business_id = {business} AND s.code = $1 AND s.id <> $2 AND {rowsTable}.storefront_id = $2
+                    """, connection, transaction) { CommandTimeout = 0 };
+                repoint.Parameters.Add(new NpgsqlParameter { Value = code });
+                repoint.Parameters.Add(new NpgsqlParameter { Value = reserved });
+                await repoint.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        return inserted;
     }
 
     /// <summary>
@@ -82,6 +91,8 @@ internal static class ImportMerge
         var created = await ExecuteAsync(connection, transaction, $"""
             INSERT INTO sales.customers (id, business_id, external_id, name, email, created_at) OVERRIDING SYSTEM VALUE
             SELECT id, {business}, external_id, name, email, first_order_at FROM {CustomersTable} WHERE is_new
+            -- In key order, the unique index is filled left to right instead of at a million random places.
+            ORDER BY external_id
             ON CONFLICT (business_id, external_id) DO NOTHING
             """, cancellationToken);
         if (created != customers.NewCount)
@@ -93,6 +104,11 @@ internal static class ImportMerge
                 WHERE t.is_new AND c.business_id = {business} AND c.external_id = t.external_id AND c.id <> t.id;
                 UPDATE {rowsTable} r SET customer_id = t.id FROM {CustomersTable} t WHERE t.reserved_id IS NOT NULL AND r.customer_id = t.reserved_id;
                 """, cancellationToken);
+        }
+
+        if (customers.SeenCount == created)
+        {
+            return created;
         }
 
         await ExecuteAsync(connection, transaction, $"""

@@ -4,7 +4,7 @@ namespace RfmGraph.Sales.Import;
 
 /// <summary>
 /// Rows of a business's first import, copied straight into its fresh partition (see
-/// <see cref="SalesPartitionLoad"/> and docs/adr/0007-import-into-a-fresh-partition.md): the table is
+/// <see cref="SalesPartitionLoad"/> and docs/adr/0006-sales-import-pipeline.md): the table is
 /// new in this transaction and invisible to everyone else, so it is the staging table.
 /// </summary>
 internal static class PartitionRows

@@ -51,7 +51,6 @@ internal sealed class SalesPartitionLoad
         ALTER TABLE {LoadTable} ADD CONSTRAINT {_partition}_load_business_external_id_key UNIQUE (business_id, external_id);
         ALTER TABLE {LoadTable} ADD CONSTRAINT {_partition}_load_pkey PRIMARY KEY (business_id, id);
         CREATE INDEX {_partition}_load_ordered_at_idx ON {LoadTable} (ordered_at);
-        CREATE INDEX {_partition}_load_customer_ordered_at_idx ON {LoadTable} (customer_id, ordered_at);
         """, cancellationToken);
 
     /// <summary>
@@ -83,7 +82,6 @@ internal sealed class SalesPartitionLoad
             ALTER INDEX sales.{_partition}_load_business_external_id_key RENAME TO {_partition}_business_external_id_key;
             ALTER INDEX sales.{_partition}_load_pkey RENAME TO {_partition}_pkey;
             ALTER INDEX sales.{_partition}_load_ordered_at_idx RENAME TO {_partition}_ordered_at_idx;
-            ALTER INDEX sales.{_partition}_load_customer_ordered_at_idx RENAME TO {_partition}_customer_ordered_at_idx;
             """, cancellationToken);
     }
 
