@@ -88,24 +88,27 @@ internal static class ImportMerge
         }
 
         var business = businessId.ToString(CultureInfo.InvariantCulture);
+        // A mutation may have created some of these customers while the file was streamed: use its rows
+        // (and point the rows already written at them). Checked first so that the insert below can be a
+        // plain one: ON CONFLICT's speculative insertion costs several times more per row.
+        var taken = await ExecuteAsync(connection, transaction, $"""
+            UPDATE {CustomersTable} t SET reserved_id = t.id, id = c.id, is_new = false
+            FROM sales.customers c
+            WHERE t.is_new AND c.business_id = {business} AND c.external_id = t.external_id
+            """, cancellationToken);
+        if (taken > 0)
+        {
+            await ExecuteAsync(connection, transaction, $"""
+                UPDATE {rowsTable} r SET customer_id = t.id FROM {CustomersTable} t WHERE t.reserved_id IS NOT NULL AND r.customer_id = t.reserved_id
+                """, cancellationToken);
+        }
+
         var created = await ExecuteAsync(connection, transaction, $"""
             INSERT INTO sales.customers (id, business_id, external_id, name, email, created_at) OVERRIDING SYSTEM VALUE
             SELECT id, {business}, external_id, name, email, first_order_at FROM {CustomersTable} WHERE is_new
             -- In key order, the unique index is filled left to right instead of at a million random places.
             ORDER BY external_id
-            ON CONFLICT (business_id, external_id) DO NOTHING
             """, cancellationToken);
-        if (created != customers.NewCount)
-        {
-            // A mutation created some of these customers while the file was streamed: use its rows.
-            await ExecuteAsync(connection, transaction, $"""
-                UPDATE {CustomersTable} t SET reserved_id = t.id, id = c.id, is_new = false
-                FROM sales.customers c
-                WHERE t.is_new AND c.business_id = {business} AND c.external_id = t.external_id AND c.id <> t.id;
-                UPDATE {rowsTable} r SET customer_id = t.id FROM {CustomersTable} t WHERE t.reserved_id IS NOT NULL AND r.customer_id = t.reserved_id;
-                """, cancellationToken);
-        }
-
         if (customers.SeenCount == created)
         {
             return created;
