@@ -59,14 +59,18 @@ public sealed partial class GraphQLExecutor
             return failure!;
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Options.Timeout);
+        if (Options.Timeout > TimeSpan.Zero)
+        {
+            // Zero or negative means no timeout (CancelAfter would cancel at once, or throw).
+            timeout.CancelAfter(Options.Timeout);
+        }
         var execution = new ExecutionContext(
             Schema, prepared.Value.Fragments, prepared.Value.Operation, prepared.Value.Variables, prepared.Value.Request, Options, _logger, timeout.Token);
         var executor = new OperationExecutor(execution);
         object? data;
+        var scheduler = new RequestScheduler();
         try
         {
-            var scheduler = new RequestScheduler();
             data = await scheduler.RunAsync(() => executor.ExecuteOperationAsync(request.RootValue), execution.Request, timeout.Token).ConfigureAwait(false);
         }
         catch (GraphQLException error)
@@ -82,6 +86,11 @@ public sealed partial class GraphQLExecutor
                 new($"Request timed out after {Options.Timeout.TotalMilliseconds} ms.", extensions: OperationExecutor.CodeExtension("TIMEOUT")),
             };
             return new ExecutionResult(null, true, errors, null);
+        }
+        finally
+        {
+            // After the errors were copied above: the unwinding execution keeps adding "cancelled" errors.
+            scheduler.Abandon(execution.Request);
         }
         return new ExecutionResult(data, true, execution.Errors, null);
     }
@@ -283,7 +292,8 @@ public sealed partial class GraphQLExecutor
                     return new PreparedDocument { Errors = [limit] };
                 }
             }
-            var errors = validate(schema, document, options.MaxValidationErrors);
+            // 0 or less turns the cap off, like every other numeric limit (the validator itself rejects negatives).
+            var errors = validate(schema, document, options.MaxValidationErrors > 0 ? options.MaxValidationErrors : int.MaxValue);
             if (errors.Count > 0)
             {
                 return new PreparedDocument { Errors = errors };

@@ -31,10 +31,10 @@ public sealed record GraphQLOptions
     /// <summary>Maximum number of aliased fields in the operation, fragments expanded. Default 30.</summary>
     public int MaxAliases { get; init; } = 30;
 
-    /// <summary>Maximum number of validation errors reported. Default 5.</summary>
+    /// <summary>Maximum number of validation errors reported (then validation stops); 0 reports them all. Default 5.</summary>
     public int MaxValidationErrors { get; init; } = 5;
 
-    /// <summary>Time a request may take (parse to last resolver). Default 30 seconds.</summary>
+    /// <summary>Time a request may take (parse to last resolver); zero or negative disables it. Default 30 seconds.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Whether <c>__schema</c> and <c>__type</c> may be queried. Default true.</summary>

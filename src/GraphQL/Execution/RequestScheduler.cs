@@ -23,7 +23,12 @@ internal sealed class RequestScheduler : SynchronizationContext
 
     public override SynchronizationContext CreateCopy() => this;
 
-    /// <summary>Starts <paramref name="start"/> under this context and pumps until it completes or is cancelled.</summary>
+    private Task? _abandoned;
+
+    /// <summary>
+    /// Starts <paramref name="start"/> under this context and pumps until it completes or is cancelled. After a
+    /// cancellation, call <see cref="Abandon"/> once the caller has taken what it needs from the execution.
+    /// </summary>
     public async Task<T> RunAsync<T>(Func<ValueTask<T>> start, RequestContext request, CancellationToken cancellationToken)
     {
         var previous = Current;
@@ -39,36 +44,68 @@ internal sealed class RequestScheduler : SynchronizationContext
         }
         while (!root.IsCompleted)
         {
-            if (_queue.TryDequeue(out var work))
+            if (RunNext(request))
             {
-                SetSynchronizationContext(this);
-                try
-                {
-                    work.Callback(work.State);
-                }
-                finally
-                {
-                    SetSynchronizationContext(previous);
-                }
                 continue;
             }
-            SetSynchronizationContext(this);
-            bool dispatched;
             try
             {
-                dispatched = request.DispatchBatches();
+                await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
-            finally
+            catch (OperationCanceledException)
             {
-                SetSynchronizationContext(previous);
+                _abandoned = root.AsTask();
+                throw;
             }
-            if (dispatched)
-            {
-                continue;
-            }
-            await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         return await root.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Keeps running a cancelled request's continuations, one at a time as before, in the background until the
+    /// execution has unwound. Resolvers awaited under this context, so without it their code after the cancelled
+    /// await — finally blocks, <c>await using</c> disposals that return database connections — would never run.
+    /// </summary>
+    public void Abandon(RequestContext request)
+    {
+        var root = _abandoned;
+        _abandoned = null;
+        if (root is null || root.IsCompleted)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            while (!root.IsCompleted)
+            {
+                if (!RunNext(request))
+                {
+                    await Task.WhenAny(_signal.WaitAsync(), root).ConfigureAwait(false);
+                }
+            }
+            // The response is gone; whatever the execution ended with has no one to report to.
+            _ = root.Exception;
+        });
+    }
+
+    /// <summary>Runs one queued continuation, or dispatches pending batches; false when there was nothing to do.</summary>
+    private bool RunNext(RequestContext request)
+    {
+        var previous = Current;
+        SetSynchronizationContext(this);
+        try
+        {
+            if (_queue.TryDequeue(out var work))
+            {
+                work.Callback(work.State);
+                return true;
+            }
+            return request.DispatchBatches();
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+        }
     }
 }
 

@@ -414,7 +414,7 @@ internal sealed class DecimalScalar : ScalarType
                 long l => l,
                 double d when double.IsFinite(d) => (decimal)d,
                 float f when float.IsFinite(f) => (decimal)f,
-                string s when decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                string s => ParseText(s, Inspect.Value(value)),
                 _ => throw new CoercionException($"Decimal cannot represent non-numeric value: {Inspect.Value(value)}"),
             };
         }
@@ -442,11 +442,28 @@ internal sealed class DecimalScalar : ScalarType
             StringValueNode s => s.Value,
             _ => null,
         };
-        if (text is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+        return text is not null
+            ? ParseText(text, Printer.Print(literal))
+            : throw new CoercionException($"Decimal cannot represent non-numeric value: {Printer.Print(literal)}");
+    }
+
+    /// <summary>
+    /// Numeric text without spaces or separators ("12.50", "-1e3"). A well-formed number that System.Decimal
+    /// cannot hold ("1e30") is reported as out of range, so the client knows the value, not the format, is wrong.
+    /// </summary>
+    private static decimal ParseText(string text, string shown)
+    {
+        const NumberStyles Numeric = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (decimal.TryParse(text, Numeric, CultureInfo.InvariantCulture, out var parsed))
         {
             return parsed;
         }
-        throw new CoercionException($"Decimal cannot represent non-numeric value: {Printer.Print(literal)}");
+        var wellFormed = text.Length > 0
+            && text.AsSpan().IndexOfAnyExcept("0123456789+-.eE") < 0
+            && double.TryParse(text, Numeric, CultureInfo.InvariantCulture, out _);
+        throw new CoercionException(wellFormed
+            ? $"Decimal cannot represent out-of-range value: {shown}"
+            : $"Decimal cannot represent non-numeric value: {shown}");
     }
 
     public override ValueNode? ToLiteral(object serialized) =>
@@ -489,8 +506,10 @@ internal sealed class DateTimeScalar : ScalarType
 
     private static DateTimeOffset Parse(string text, object original)
     {
-        if (text.Length >= 20 && System.DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var result)
-            && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-'))
+        // RFC 3339 allows a lower-case "z"; the K format specifier only reads "Z".
+        var normalized = text.EndsWith('z') ? text[..^1] + "Z" : text;
+        if (normalized.Length >= 20 && System.DateTimeOffset.TryParseExact(normalized, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var result)
+            && (normalized.EndsWith('Z') || normalized[^6] is '+' or '-'))
         {
             return result;
         }

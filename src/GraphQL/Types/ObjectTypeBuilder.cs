@@ -170,9 +170,14 @@ public sealed class EnumTypeBuilder
 /// <summary>Configures an input object type.</summary>
 public sealed class InputObjectTypeBuilder
 {
+    private readonly SchemaBuilder _schema;
     private readonly InputObjectType _type;
 
-    internal InputObjectTypeBuilder(InputObjectType type) => _type = type;
+    internal InputObjectTypeBuilder(SchemaBuilder schema, InputObjectType type)
+    {
+        _schema = schema;
+        _type = type;
+    }
 
     /// <summary>Sets the description.</summary>
     public InputObjectTypeBuilder Description(string description)
@@ -191,6 +196,11 @@ public sealed class InputObjectTypeBuilder
     /// <summary>Adds a field (type in SDL syntax); <paramref name="defaultValue"/> is an internal value.</summary>
     public InputObjectTypeBuilder Field(string name, string type, string? description = null, Optional<object?> defaultValue = default, string? deprecationReason = null)
     {
+        if (_type.GetField(name) is not null)
+        {
+            // InputObjectType.AddField replaces a field of the same name; declaring one twice here is a mistake.
+            _schema.AddError(new GraphQLError($"Field \"{_type.Name}.{name}\" can only be defined once."));
+        }
         var field = new InputValueDefinition(name, SchemaBuilder.Ref(type)) { Description = description, DeprecationReason = deprecationReason };
         if (defaultValue.HasValue)
         {

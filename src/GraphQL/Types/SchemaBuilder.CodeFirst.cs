@@ -147,7 +147,7 @@ public sealed partial class SchemaBuilder
             RegisterClrType(typeof(T), name);
         }
         AddType(type);
-        configure(new InputObjectTypeBuilder(type));
+        configure(new InputObjectTypeBuilder(this, type));
         return this;
     }
 

@@ -29,14 +29,15 @@ public static class SchemaValidator
 
         foreach (var directive in schema.Directives)
         {
-            ValidateName(directive.Name, directive.AstNode, Report);
+            ValidateName(directive.Name, "@" + directive.Name, directive.AstNode, Report);
             if (directive.Locations.Count == 0)
             {
                 Report($"Directive @{directive.Name} must include 1 or more locations.", directive.AstNode);
             }
+            ValidateArgumentNamesUnique("@" + directive.Name, directive.Arguments, Report);
             foreach (var argument in directive.Arguments)
             {
-                ValidateName(argument.Name, argument.AstNode, Report);
+                ValidateName(argument.Name, $"@{directive.Name}({argument.Name}:)", argument.AstNode, Report);
                 if (!argument.Type.IsInputType)
                 {
                     Report($"The type of @{directive.Name}({argument.Name}:) must be Input Type but got: {argument.Type}.", argument.AstNode);
@@ -53,7 +54,7 @@ public static class SchemaValidator
         {
             if (!type.IsIntrospectionType)
             {
-                ValidateName(type.Name, type.AstNode, Report);
+                ValidateName(type.Name, type.Name, type.AstNode, Report);
             }
             switch (type)
             {
@@ -80,9 +81,18 @@ public static class SchemaValidator
                     {
                         Report($"Enum type {enumType.Name} must define one or more values.", AllNodes(enumType));
                     }
+                    var values = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var value in enumType.Values)
                     {
-                        ValidateName(value.Name, value.AstNode, Report);
+                        ValidateName(value.Name, $"{enumType.Name}.{value.Name}", value.AstNode, Report);
+                        if (value.Name is "true" or "false" or "null")
+                        {
+                            Report($"Enum values cannot be named: {value.Name} (in enum {enumType.Name}).", value.AstNode);
+                        }
+                        if (!values.Add(value.Name))
+                        {
+                            Report($"Enum value \"{enumType.Name}.{value.Name}\" can only be defined once.", value.AstNode);
+                        }
                     }
                     break;
                 case InputObjectType input:
@@ -164,11 +174,49 @@ public static class SchemaValidator
 
     private static bool IsRequired(InputValueDefinition value) => value.Type is NonNullType && !value.HasDefaultValue;
 
-    private static void ValidateName(string name, Node? node, Action<string, Node?[]> report)
+    /// <summary>
+    /// Names follow the spec's Name grammar. SDL cannot break it (the parser would not accept the document), but
+    /// code-first names are plain strings, so a typo like "order-count" must fail here rather than in every client.
+    /// </summary>
+    private static void ValidateName(string name, string coordinate, Node? node, Action<string, Node?[]> report)
     {
+        var suffix = coordinate == name ? string.Empty : $" (in {coordinate})";
+        if (name.Length == 0)
+        {
+            report($"Expected name to be a non-empty string{suffix}.", [node]);
+            return;
+        }
+        if (!IsNameStart(name[0]))
+        {
+            report($"Names must start with [_a-zA-Z] but \"{name}\" does not{suffix}.", [node]);
+            return;
+        }
+        foreach (var c in name)
+        {
+            if (!IsNameStart(c) && c is not (>= '0' and <= '9'))
+            {
+                report($"Names must only contain [_a-zA-Z0-9] but \"{name}\" does not{suffix}.", [node]);
+                return;
+            }
+        }
         if (name.StartsWith("__", StringComparison.Ordinal))
         {
             report($"Name \"{name}\" must not begin with \"__\", which is reserved by GraphQL introspection.", [node]);
+        }
+    }
+
+    private static bool IsNameStart(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_';
+
+    /// <summary>Arguments are a list (unlike fields), so code-first can declare one twice; SDL is caught by its own rule first.</summary>
+    private static void ValidateArgumentNamesUnique(string parent, IEnumerable<InputValueDefinition> arguments, Action<string, Node?[]> report)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var argument in arguments)
+        {
+            if (!seen.Add(argument.Name))
+            {
+                report($"Argument \"{parent}({argument.Name}:)\" can only be defined once.", [argument.AstNode]);
+            }
         }
     }
 
@@ -180,14 +228,15 @@ public static class SchemaValidator
         }
         foreach (var field in type.Fields)
         {
-            ValidateName(field.Name, field.AstNode, report);
+            ValidateName(field.Name, $"{type.Name}.{field.Name}", field.AstNode, report);
             if (!field.Type.IsOutputType)
             {
                 report($"The type of {type.Name}.{field.Name} must be Output Type but got: {field.Type}.", [field.AstNode?.Type]);
             }
+            ValidateArgumentNamesUnique($"{type.Name}.{field.Name}", field.Arguments, report);
             foreach (var argument in field.Arguments)
             {
-                ValidateName(argument.Name, argument.AstNode, report);
+                ValidateName(argument.Name, $"{type.Name}.{field.Name}({argument.Name}:)", argument.AstNode, report);
                 if (!argument.Type.IsInputType)
                 {
                     report($"The type of {type.Name}.{field.Name}({argument.Name}:) must be Input Type but got: {argument.Type}.", [argument.AstNode?.Type]);
@@ -278,7 +327,7 @@ public static class SchemaValidator
         }
         foreach (var field in input.Fields)
         {
-            ValidateName(field.Name, field.AstNode, report);
+            ValidateName(field.Name, $"{input.Name}.{field.Name}", field.AstNode, report);
             if (!field.Type.IsInputType)
             {
                 report($"The type of {input.Name}.{field.Name} must be Input Type but got: {field.Type}.", [field.AstNode?.Type]);

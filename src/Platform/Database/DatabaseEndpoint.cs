@@ -79,14 +79,27 @@ public sealed class DatabaseEndpoint(IOptions<DatabaseOptions> options, ILogger<
         }
     }
 
+    /// <summary>Stops the embedded server if this process started it (idempotent); a configured server is left alone.</summary>
+    public async Task StopAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_embedded is not null)
+            {
+                await _embedded.DisposeAsync();
+                _embedded = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (_embedded is not null)
-        {
-            await _embedded.DisposeAsync();
-            _embedded = null;
-        }
-
+        await StopAsync();
         _gate.Dispose();
     }
 

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace RfmGraph.Platform.Database;
 
 /// <summary>
-/// First hosted service of every Host: makes the database available, then migrates it.
-/// Registered before Quartz and the demo-data loader, which both need the schema.
+/// First hosted service of every Host: makes the database available, then migrates it; on shutdown it
+/// stops the embedded server, if the Host started one. Registered before Quartz and the demo-data loader,
+/// which both need the schema.
 /// </summary>
 internal sealed class DatabaseStartup(
     DatabaseEndpoint endpoint,
@@ -28,5 +29,9 @@ internal sealed class DatabaseStartup(
         logger.LogInformation("Migrations: {Applied} applied, database up to date", applied);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Registered first, so it stops last, after the web server and the job scheduler: the embedded server
+    /// goes down with the Host itself rather than whenever (or if) the service container is disposed.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken) => endpoint.StopAsync();
 }

@@ -62,7 +62,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         logger ??= NullLogger.Instance;
-        var binDirectory = options.BinDirectory ?? FindBinDirectory()
+        var binDirectory = options.BinDirectory is { } configured
+            ? (HasServerBinaries(configured) ? configured : throw new EmbeddedPostgresException(
+                $"PostgreSQL server binaries (initdb, pg_ctl) were not found in {configured} (Database:EmbeddedBinDirectory); " +
+                "point it at PostgreSQL 15+'s bin folder, or leave it empty to search PATH and /usr/lib/postgresql."))
+            : FindBinDirectory(Environment.GetEnvironmentVariable("PATH") ?? string.Empty, DebianRoot)
             ?? throw new EmbeddedPostgresException(
                 "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql; " +
                 "install PostgreSQL 15+ (apt-get install postgresql) or set ConnectionStrings:Rfm " +
@@ -185,29 +189,34 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string? FindBinDirectory()
+    /// <summary>Where Debian/Ubuntu packages install the server binaries (one folder per major version).</summary>
+    internal const string DebianRoot = "/usr/lib/postgresql";
+
+    /// <summary>The first folder of <paramref name="path"/> with initdb and pg_ctl, else the newest version under <paramref name="debianRoot"/>.</summary>
+    internal static string? FindBinDirectory(string path, string debianRoot)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl")))
+            if (HasServerBinaries(directory))
             {
                 return directory;
             }
         }
 
-        const string debianRoot = "/usr/lib/postgresql";
         if (Directory.Exists(debianRoot))
         {
             return Directory.GetDirectories(debianRoot)
                 .Select(d => Path.Combine(d, "bin"))
-                .Where(d => File.Exists(Path.Combine(d, "initdb")))
+                .Where(HasServerBinaries)
                 .OrderByDescending(d => d, StringComparer.Ordinal)
                 .FirstOrDefault();
         }
 
         return null;
     }
+
+    private static bool HasServerBinaries(string directory) =>
+        File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl"));
 
     private static async Task GrantToPostgresUserAsync(string dataDirectory, CancellationToken cancellationToken)
     {

@@ -116,4 +116,31 @@ public sealed class LimitTests
         Assert.Equal(2, seenMax);
         Assert.Equal(0, counter.Calls);
     }
+
+    [Theory]
+    [InlineData(5, "a b c d e")]
+    [InlineData(2, "a b")]
+    public async Task Max_validation_errors_stops_the_real_validator_before_any_resolver(int max, string reported)
+    {
+        var (json, calls) = await Run("{ node { id } a b c d e f g }", new GraphQLOptions { MaxValidationErrors = max });
+
+        var expected = reported.Split(' ')
+            .Select((name, i) => $"{{\"message\":\"Cannot query field \\\"{name}\\\" on type \\\"Query\\\".\",\"locations\":[{{\"line\":1,\"column\":{15 + (2 * i)}}}]}}")
+            .Append("{\"message\":\"Too many validation errors, error limit reached. Validation aborted.\"}");
+        Assert.Equal("{\"errors\":[" + string.Join(",", expected) + "]}", json);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public async Task Zero_turns_the_validation_error_cap_and_the_timeout_off()
+    {
+        var (json, calls) = await Run("{ a b c d e f g }", new GraphQLOptions { MaxValidationErrors = 0 });
+        Assert.Equal(7, System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("errors").GetArrayLength());
+        Assert.DoesNotContain("Too many validation errors", json, StringComparison.Ordinal);
+        Assert.Equal(0, calls);
+
+        var (data, dataCalls) = await Run("{ node { id } }", new GraphQLOptions { Timeout = TimeSpan.Zero });
+        Assert.Equal("{\"data\":{\"node\":{\"id\":2}}}", data);
+        Assert.Equal(2, dataCalls);
+    }
 }

@@ -40,6 +40,9 @@ public sealed class TestGraphQLServer : IAsyncLifetime
 
     public FloodProbe Flood { get; } = new();
 
+    /// <summary>The server's ping interval; off by default so the other tests see only the messages they expect.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.Zero;
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -64,7 +67,7 @@ public sealed class TestGraphQLServer : IAsyncLifetime
         {
             options.MaxRequestBodySize = MaxBodySize;
             options.WebSockets.ConnectionInitTimeout = TimeSpan.FromMilliseconds(700);
-            options.WebSockets.KeepAliveInterval = TimeSpan.Zero;
+            options.WebSockets.KeepAliveInterval = KeepAliveInterval;
             options.WebSockets.MaxPendingMessages = 4;
             options.WebSockets.SlowClientTimeout = TimeSpan.FromMilliseconds(300);
         });

@@ -1,3 +1,4 @@
+using RfmGraph.GraphQL.Language;
 using RfmGraph.GraphQL.Types;
 
 namespace RfmGraph.GraphQL.Tests.Types;
@@ -121,6 +122,74 @@ public sealed class CodeFirstBuilderTests
 
         var error = Assert.Single(Assert.Throws<SchemaValidationException>(builder.Build).Errors);
         Assert.Equal("Interface field Named.name expects type String! but Thing.name is type String.", error.Message);
+    }
+
+    [Fact]
+    public void Code_first_names_must_follow_the_name_grammar_and_say_where_they_are()
+    {
+        var builder = new SchemaBuilder()
+            .Object("Query", q => q
+                .Field("order-count", "Int", _ => 1)
+                .Field("ok", "Int", f => f.Argument("2nd", "Int").Resolve(_ => 1)))
+            .Object("Bad Type", t => t.Field("a", "Int", _ => 1))
+            .Enum("Flag", ["ON", "true", "OFF-ISH", ""])
+            .InputObject<object>("Filter", i => i.Field("from date", "Int"));
+
+        var errors = Assert.Throws<SchemaValidationException>(builder.Build).Errors.Select(e => e.Message).ToList();
+
+        Assert.Equal(
+            [
+                "Names must only contain [_a-zA-Z0-9] but \"order-count\" does not (in Query.order-count).",
+                "Names must start with [_a-zA-Z] but \"2nd\" does not (in Query.ok(2nd:)).",
+                "Names must only contain [_a-zA-Z0-9] but \"Bad Type\" does not.",
+                "Enum values cannot be named: true (in enum Flag).",
+                "Names must only contain [_a-zA-Z0-9] but \"OFF-ISH\" does not (in Flag.OFF-ISH).",
+                "Expected name to be a non-empty string (in Flag.).",
+                "Names must only contain [_a-zA-Z0-9] but \"from date\" does not (in Filter.from date).",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void Code_first_duplicates_are_build_errors_naming_type_and_field()
+    {
+        var builder = new SchemaBuilder()
+            .Object("Query", q => q
+                .Field("search", "[String]", f => f.Argument("first", "Int").Argument("first", "Int!").Resolve(_ => Array.Empty<string>()))
+                .Field("search", "[String]", _ => Array.Empty<string>()))
+            .Enum("Level", ["LOW", "HIGH", "LOW"])
+            .InputObject<object>("Range", i => i.Field("from", "Int").Field("to", "Int").Field("from", "Float"))
+            .Directive(new DirectiveDefinition("cost", [DirectiveLocation.FieldDefinition])
+            {
+                Arguments = { new InputValueDefinition("weight", Scalars.Int), new InputValueDefinition("weight", Scalars.Float) },
+            });
+
+        var errors = Assert.Throws<SchemaValidationException>(builder.Build).Errors.Select(e => e.Message).ToList();
+
+        Assert.Equal(
+            [
+                "Field \"Query.search\" can only be defined once.",
+                "Field \"Range.from\" can only be defined once.",
+            ],
+            errors);
+
+        // Once those are fixed, the type system rules find the rest.
+        builder = new SchemaBuilder()
+            .Object("Query", q => q
+                .Field("search", "[String]", f => f.Argument("first", "Int").Argument("first", "Int!").Resolve(_ => Array.Empty<string>())))
+            .Enum("Level", ["LOW", "HIGH", "LOW"])
+            .Directive(new DirectiveDefinition("cost", [DirectiveLocation.FieldDefinition])
+            {
+                Arguments = { new InputValueDefinition("weight", Scalars.Int), new InputValueDefinition("weight", Scalars.Float) },
+            });
+        errors = Assert.Throws<SchemaValidationException>(builder.Build).Errors.Select(e => e.Message).ToList();
+        Assert.Equal(
+            [
+                "Argument \"@cost(weight:)\" can only be defined once.",
+                "Argument \"Query.search(first:)\" can only be defined once.",
+                "Enum value \"Level.LOW\" can only be defined once.",
+            ],
+            errors);
     }
 
     [Fact]

@@ -38,6 +38,40 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public Task DisposeAsync() => _host.DisposeAsync();
 
+    /// <summary>Another business of its own for a test class (created on first use).</summary>
+    public async Task<BusinessInfo> BusinessAsync(string key, string name)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IBusinessDirectory>().EnsureAsync(key, name, "EUR", CancellationToken.None);
+    }
+
+    /// <summary>Runs a SQL query on the Host's database (for oracles computed independently of the API).</summary>
+    public async Task<List<object?[]>> QueryAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var rows = new List<object?[]>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     /// <summary>Executes as <paramref name="business"/>; returns the response JSON.</summary>
     public async Task<JsonElement> ExecuteAsync(BusinessInfo business, string query, object? variables = null)
     {

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using RfmGraph.Platform.Events;
 using RfmGraph.Platform.GraphQL;
+using RfmGraph.Scoring.Contracts;
 using RfmGraph.Scoring.Data;
 using RfmGraph.Scoring.GraphQL.Events;
 using RfmGraph.Scoring.GraphQL.Runs;
@@ -19,8 +21,10 @@ internal static class ScoringGraphQLServices
             .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>())
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.TryAddScoped<RequestDbContexts<ScoringReadDbContext>>();
-        // Published runs go to rfmRecalculated subscribers (and the log) instead of the log alone.
-        services.TryAddSingleton<IRunPublishedSink, RfmRecalculatedTopic>();
+        // Published runs become the RfmRunPublished integration event (instead of a log line alone); one of its
+        // handlers feeds rfmRecalculated subscribers.
+        services.TryAddSingleton<IRunPublishedSink, IntegrationEventRunSink>();
+        services.AddIntegrationEventHandler<RfmRunPublished, RfmRecalculatedTopic>();
         services.TryAddScoped<RecalculationTrigger>();
         return services;
     }
