@@ -58,7 +58,7 @@ internal static class Plans
 
         await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + ScoringSql.Compute(record), connection, transaction) { CommandTimeout = 0 };
         RfmCalculator.AddParameters(explain, record);
-        plan.Add($"-- stage 2, {method}: INSERT … SELECT (scores, segments{(method == ScoringMethod.Ntile ? string.Empty : ", cut points")})\n" + await ReadPlanAsync(explain));
+        plan.Add($"-- stage 2, {(method == ScoringMethod.Ntile ? "NTILE" : "QUANTILE_TIES")}: INSERT … SELECT (scores, segments{(method == ScoringMethod.Ntile ? string.Empty : ", cut points")})\n" + await ReadPlanAsync(explain));
         await transaction.RollbackAsync();
         await using var delete = dataSource.CreateCommand($"DELETE FROM scoring.runs WHERE id = {queued.Id}");
         await delete.ExecuteNonQueryAsync();
