@@ -1,188 +1,104 @@
-// Data conventions benchmark: a filtered, sorted 50-row keyset page over 1,000,000 PostgreSQL rows, executed
-// through the GraphQL engine in-process (the Host does not serve GraphQL yet), 16 concurrent clients.
-// Usage: dotnet run -c Release --project bench/Data [seconds=20]
-using System.Data.Common;
+// API benchmark (issue 4 item 9, issue 5 item 7): the real Host serving GraphQL over HTTP, on its own PostgreSQL
+// with the demo data set, under 16 concurrent clients. Each client repeats: a customerScores page filtered by
+// segment and sorted by monetary, the next page through its cursor, and a filtered, sorted customers page.
+// Prints a markdown table (requests/s, p50, p99 per query) and the PostgreSQL plans (EXPLAIN ANALYZE through
+// auto_explain) of the three statements.
+// Usage: dotnet build -c Release src/Host && dotnet run -c Release --project bench/Data --
+//        [--customers 20000] [--dir /tmp/rfmgraph-bench-data] [--business bench] [--seconds 20] [--clients 16]
 using System.Diagnostics;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Globalization;
 using Npgsql;
 using RfmGraph.Bench.Data;
-using RfmGraph.GraphQL.Data;
-using RfmGraph.GraphQL.Execution;
-using RfmGraph.GraphQL.Types;
 using RfmGraph.Platform.Database;
 
-var seconds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20;
-const int Clients = 16;
-var root = Path.Combine(Path.GetTempPath(), "rfmgraph-bench-data-" + Guid.NewGuid().ToString("N")[..8]);
-await using var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = Path.Combine(root, "data"), Ephemeral = true });
-await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString + ";Maximum Pool Size=32");
-await using (var setup = dataSource.CreateCommand("""
-    CREATE TABLE orders (id bigint PRIMARY KEY, customer text NOT NULL, status int NOT NULL, amount numeric(12,2) NOT NULL, created_at timestamptz NOT NULL);
-    INSERT INTO orders SELECT g, 'customer ' || (g % 50000), g % 4, ((g * 7919) % 100000) / 100.0,
-        timestamptz '2024-01-01' + ((g * 104729) % 31536000) * interval '1 second' FROM generate_series(1::bigint, 1000000::bigint) g;
-    CREATE INDEX orders_status_created ON orders (status, created_at DESC, id);
-    ANALYZE orders;
-    """))
+var options = BenchOptions.Parse(args);
+if (!File.Exists(options.HostDll))
 {
-    setup.CommandTimeout = 600;
-    await setup.ExecuteNonQueryAsync();
+    Console.Error.WriteLine($"No Host build at {options.HostDll}: run dotnet build -c Release src/Host first (or pass --host-dll).");
+    return 1;
 }
 
-var capture = new CaptureLastCommand();
-var options = new DbContextOptionsBuilder<OrdersContext>().UseNpgsql(dataSource).UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).AddInterceptors(capture).Options;
-var builder = new SchemaBuilder();
-builder.Enum<OrderStatus>();
-builder.Object<Order>("Order", o => o
-    .Field("orderId", "Long!", f => f.MapsTo("Id").Resolve(x => x.Id))
-    .Field("customer", x => x.Customer)
-    .Field("status", x => x.Status)
-    .Field("amount", x => x.Amount)
-    .Field("createdAt", x => x.CreatedAt));
-builder.Object("Query", q => q.Connection("orders", context => context.Service<OrdersContext>().Orders));
-var executor = new GraphQLExecutor(builder.Build());
-const string Query = """
-    query($after: String) {
-      orders(first: 50, after: $after, where: { status: { eq: PAID }, amount: { gte: 100 } }, order: [{ createdAt: DESC }]) {
-        edges { cursor node { orderId customer amount createdAt } }
-        pageInfo { hasNextPage endCursor }
-      }
-    }
-    """;
-
-async Task<string?> Page(string? after)
+var dataDirectory = Path.Combine(options.Directory, "data");
+await using var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions
 {
-    await using var db = new OrdersContext(options);
-    var result = await executor.ExecuteAsync(new GraphQLRequest { Query = Query, Variables = new Dictionary<string, object?> { ["after"] = after } }, new RequestContext(new Services(db)));
-    if (result.Errors.Count > 0)
+    DataDirectory = dataDirectory,
+    Settings = new Dictionary<string, string>
     {
-        throw new InvalidOperationException(result.Errors[0].Message);
-    }
-    using var json = JsonDocument.Parse(result.ToJson());
-    var info = json.RootElement.GetProperty("data").GetProperty("orders").GetProperty("pageInfo");
-    return info.GetProperty("hasNextPage").GetBoolean() ? info.GetProperty("endCursor").GetString() : null;
-}
+        ["shared_buffers"] = "1GB",
+        ["jit"] = "off",
+        // Plans are captured from the Host's own statements. auto_explain.log_min_duration stays at its default
+        // (-1, off) until the EXPLAIN phase sets it with ALTER SYSTEM, which a -c option here would override.
+        ["shared_preload_libraries"] = "auto_explain",
+        ["auto_explain.log_analyze"] = "on",
+        ["auto_explain.log_buffers"] = "on",
+    },
+});
+await using var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+await using var host = new HostProcess(options.HostDll, server.ConnectionString);
+var database = new BenchDatabase(dataSource);
 
-// Warm up (JIT, EF query cache, PostgreSQL buffers), then keep the last page query for EXPLAIN.
-string? cursor = null;
-for (var i = 0; i < 200; i++)
+var customers = await database.CustomersAsync(options.Business);
+if (customers < options.Customers)
 {
-    cursor = await Page(cursor);
+    Console.WriteLine($"Seeding {options.Customers:N0} demo customers into business '{options.Business}' (seed-demo)...");
+    await host.RunVerbAsync("seed-demo", "--customers", options.Customers.ToString(CultureInfo.InvariantCulture), "--business", options.Business);
+    customers = await database.CustomersAsync(options.Business);
 }
-var explainSql = capture.Last!;
-var explainParameters = capture.LastParameters.ToList();
 
-var latencies = new List<double>[Clients];
+if (await database.CurrentRunAsync(options.Business) is null)
+{
+    Console.WriteLine("Scoring the business (calculate-rfm, all sales)...");
+    await host.RunVerbAsync("calculate-rfm", "--business", options.Business, "--days", "36600");
+}
+
+var (runId, scored) = await database.CurrentRunAsync(options.Business) ?? throw new InvalidOperationException("calculate-rfm published no run.");
+// What autovacuum does shortly after a run is published; measured here so a freshly scored run is not planned blind.
+await database.AnalyzeAsync();
+var apiKey = (await host.RunVerbAsync("create-api-key", "--business", options.Business, "--role", "viewer", "--name", "bench-data"))
+    .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    .Last(line => line.StartsWith("rfm_", StringComparison.Ordinal));
+var (segment, segmentSize) = await database.LargestSegmentAsync(runId);
+var (prefix, prefixSize) = await database.CommonNamePrefixAsync(options.Business);
+Console.WriteLine($"{customers:N0} customers, run {runId}: {scored:N0} scored; segment {segment} has {segmentSize:N0}; names starting with '{prefix}': {prefixSize:N0}.");
+
+await host.StartServerAsync();
+using var client = new ApiClient(host.BaseAddress!, apiKey);
+var queries = new Workload(client, segment, prefix);
+
+// Warm-up: JIT, EF's query cache, PostgreSQL buffers.
+var warmUp = Stopwatch.StartNew();
+while (warmUp.Elapsed < TimeSpan.FromSeconds(Math.Max(3, options.Seconds / 5)))
+{
+    await queries.CycleAsync(null);
+}
+
+var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
+var samples = Enumerable.Range(0, options.Clients).Select(_ => new List<(string Query, double Milliseconds)>(100_000)).ToArray();
 var stop = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, Clients).Select(async client =>
+await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async c =>
 {
-    var own = latencies[client] = new List<double>(100_000);
-    string? after = null;
-    var depth = 0;
-    while (stop.Elapsed.TotalSeconds < seconds)
+    while (stop.Elapsed.TotalSeconds < options.Seconds)
     {
-        var started = Stopwatch.GetTimestamp();
-        after = await Page(after);
-        own.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        // Each client walks up to 40 pages deep (seeks far into the index), then starts over.
-        if (++depth == 40 || after is null)
-        {
-            after = null;
-            depth = 0;
-        }
+        await queries.CycleAsync(samples[c]);
     }
 }));
 var elapsed = stop.Elapsed.TotalSeconds;
-var all = latencies.SelectMany(l => l).Order().ToList();
-double Percentile(double p) => all[(int)Math.Min(all.Count - 1, Math.Ceiling(p * all.Count) - 1)];
-Console.WriteLine($"requests: {all.Count} in {elapsed:F1}s with {Clients} clients");
-Console.WriteLine($"requests/s: {all.Count / elapsed:F0}  p50: {Percentile(0.50):F2} ms  p99: {Percentile(0.99):F2} ms  max: {all[^1]:F2} ms");
-Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-Console.WriteLine("SQL of a deep page:");
-Console.WriteLine(explainSql);
-await using (var explain = dataSource.CreateCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + explainSql))
+var loadAfter = File.ReadAllText("/proc/loadavg").Trim();
+
+Console.WriteLine();
+Console.WriteLine($"### API through the Host over HTTP ({options.Clients} clients, {elapsed:F0} s, {customers:N0} customers, {scored:N0} scored)");
+Console.WriteLine();
+Console.WriteLine(Report.Table(samples.SelectMany(s => s).ToList(), elapsed));
+Console.WriteLine();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; load average before {loadBefore}, after {loadAfter}. Segment {segment} ({segmentSize:N0} customers), name prefix '{prefix}'.");
+Console.WriteLine();
+Console.WriteLine("Plans of the three statements (auto_explain, EXPLAIN ANALYZE of the Host's own SQL):");
+foreach (var plan in await Plans.CaptureAsync(dataSource, Path.Combine(dataDirectory, "server.log"), () => queries.CycleAsync(null)))
 {
-    foreach (var (name, value) in explainParameters)
-    {
-        explain.Parameters.Add(new NpgsqlParameter(name, value));
-    }
-    await using var reader = await explain.ExecuteReaderAsync();
-    while (await reader.ReadAsync())
-    {
-        Console.WriteLine(reader.GetString(0));
-    }
-}
-try
-{
-    Directory.Delete(root, recursive: true);
-}
-catch (IOException)
-{
+    Console.WriteLine();
+    Console.WriteLine("```text");
+    Console.WriteLine(plan);
+    Console.WriteLine("```");
 }
 
-namespace RfmGraph.Bench.Data
-{
-    internal enum OrderStatus
-    {
-        Open,
-        Paid,
-        Shipped,
-        Cancelled,
-    }
-
-    internal sealed class Order
-    {
-        public long Id { get; set; }
-
-        public string Customer { get; set; } = "";
-
-        public OrderStatus Status { get; set; }
-
-        public decimal Amount { get; set; }
-
-        public DateTime CreatedAt { get; set; }
-    }
-
-    internal sealed class OrdersContext(DbContextOptions<OrdersContext> options) : DbContext(options)
-    {
-        public DbSet<Order> Orders => Set<Order>();
-
-        protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<Order>(e =>
-        {
-            e.ToTable("orders");
-            e.Property(o => o.Id).HasColumnName("id");
-            e.Property(o => o.Customer).HasColumnName("customer");
-            e.Property(o => o.Status).HasColumnName("status");
-            e.Property(o => o.Amount).HasColumnName("amount").HasPrecision(12, 2);
-            e.Property(o => o.CreatedAt).HasColumnName("created_at");
-        });
-    }
-
-    internal sealed class Services(OrdersContext db) : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => serviceType == typeof(OrdersContext) ? db : null;
-    }
-
-    /// <summary>Keeps the last page query (text and parameters) to EXPLAIN it afterwards.</summary>
-    internal sealed class CaptureLastCommand : DbCommandInterceptor
-    {
-        public string? Last { get; private set; }
-
-        public List<(string Name, object? Value)> LastParameters { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            lock (LastParameters)
-            {
-                Last = command.CommandText;
-                LastParameters.Clear();
-                foreach (DbParameter parameter in command.Parameters)
-                {
-                    LastParameters.Add((parameter.ParameterName, parameter.Value));
-                }
-            }
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
-}
+return 0;

@@ -24,7 +24,16 @@ internal static class Plans
 
     public static async Task<string> RunAsync(NpgsqlDataSource dataSource, IRfmRuns runs, long businessId, DateTimeOffset from, DateTimeOffset asOf)
     {
-        var queued = (await runs.RequestAsync(new RfmRunRequest(businessId, AsOf: asOf, From: from, Method: ScoringMethod.QuantileTies, Scheme: "pos8"), CancellationToken.None)).Run!;
+        var quantile = await RunPlanAsync(dataSource, runs, businessId, from, asOf, ScoringMethod.QuantileTies, withStage: true);
+        var ntile = await RunPlanAsync(dataSource, runs, businessId, from, asOf, ScoringMethod.Ntile, withStage: false);
+        return quantile + "\n\n" + ntile;
+    }
+
+    /// <summary>EXPLAIN ANALYZE of a run's statements inside a transaction that is rolled back (the run row is deleted after).</summary>
+    private static async Task<string> RunPlanAsync(
+        NpgsqlDataSource dataSource, IRfmRuns runs, long businessId, DateTimeOffset from, DateTimeOffset asOf, ScoringMethod method, bool withStage)
+    {
+        var queued = (await runs.RequestAsync(new RfmRunRequest(businessId, AsOf: asOf, From: from, Method: method, Scheme: "pos8"), CancellationToken.None)).Run!;
         var record = new RunRecord(queued.Id, businessId, null, queued.AsOf, queued.WindowFrom, queued.WindowTo, queued.Method, queued.Bins,
             await SchemeIdAsync(dataSource, queued.Id), queued.SchemeKey, queued.SchemeVersion, null, false, RfmRunStatus.Queued);
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -34,16 +43,26 @@ internal static class Plans
             await setup.ExecuteNonQueryAsync();
         }
 
-        await using var stage = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + ScoringSql.StageValues(record), connection, transaction) { CommandTimeout = 0 };
+        var plan = new List<string>();
+        // EXPLAIN ANALYZE of the CREATE TABLE … AS runs it, so stage 2 has its table either way.
+        await using var stage = new NpgsqlCommand((withStage ? "EXPLAIN (ANALYZE, BUFFERS) " : string.Empty) + ScoringSql.StageValues(record), connection, transaction) { CommandTimeout = 0 };
         RfmCalculator.AddParameters(stage, record);
-        var stagePlan = await ReadPlanAsync(stage);
+        if (withStage)
+        {
+            plan.Add("-- stage 1: CREATE UNLOGGED TABLE … AS (values; the same for every method)\n" + await ReadPlanAsync(stage));
+        }
+        else
+        {
+            await stage.ExecuteNonQueryAsync();
+        }
+
         await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + ScoringSql.Compute(record), connection, transaction) { CommandTimeout = 0 };
         RfmCalculator.AddParameters(explain, record);
-        var plan = "-- stage 1: CREATE UNLOGGED TABLE … AS (values)\n" + stagePlan + "\n\n-- stage 2: INSERT … SELECT (cut points, scores, segments)\n" + await ReadPlanAsync(explain);
+        plan.Add($"-- stage 2, {(method == ScoringMethod.Ntile ? "NTILE" : "QUANTILE_TIES")}: INSERT … SELECT (scores, segments{(method == ScoringMethod.Ntile ? string.Empty : ", cut points")})\n" + await ReadPlanAsync(explain));
         await transaction.RollbackAsync();
         await using var delete = dataSource.CreateCommand($"DELETE FROM scoring.runs WHERE id = {queued.Id}");
         await delete.ExecuteNonQueryAsync();
-        return plan;
+        return string.Join("\n\n", plan);
     }
 
     private static async Task<long> SchemeIdAsync(NpgsqlDataSource dataSource, long runId)

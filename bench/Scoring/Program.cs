@@ -46,31 +46,42 @@ var (businessId, salesCount, source) = await BenchData.EnsureAsync(dataSource, p
 var machine = $"{Environment.ProcessorCount} cores, PostgreSQL {await ScalarAsync<string>(dataSource, "SHOW server_version")}, shared_buffers 2GB, work_mem 256MB for both (the run: SET LOCAL), jit off";
 await log.WriteLineAsync(machine);
 
+var loadBefore = LoadAverage.Read();
+await log.WriteLineAsync($"load average before: {loadBefore}");
 using var rss = new RssSampler();
 var seedTimes = new List<TimeSpan>();
-var runTimes = new List<(TimeSpan Total, RfmRunInfo Run)>();
-// Warm-up pass of each (caches), then alternate so both see the same machine state.
+var quantileRuns = new List<(TimeSpan Total, RfmRunInfo Run)>();
+var ntileRuns = new List<(TimeSpan Total, RfmRunInfo Run)>();
+// Warm-up pass of each (caches), then alternate seed, QUANTILE_TIES, NTILE so all see the same machine state.
 await TimeSeedQueryAsync(dataSource, businessId, windowFrom, asOf);
 await TimeRunAsync(runs, businessId, windowFrom, asOf, ScoringMethod.Ntile);
 for (var i = 0; i < options.Repeat; i++)
 {
     seedTimes.Add(await TimeSeedQueryAsync(dataSource, businessId, windowFrom, asOf));
     await log.WriteLineAsync($"seed 004 SELECT: {seedTimes[^1].TotalSeconds:F2} s");
-    rss.Reset();
-    runTimes.Add(await TimeRunAsync(runs, businessId, windowFrom, asOf, ScoringMethod.QuantileTies));
-    await log.WriteLineAsync($"full run (QUANTILE_TIES, pos8): {runTimes[^1].Total.TotalSeconds:F2} s (compute {runTimes[^1].Run.ComputeDuration?.TotalSeconds:F2} s, publish {runTimes[^1].Run.PublishDuration?.TotalSeconds:F2} s), peak RSS during run {rss.PeakMegabytes} MB");
+    foreach (var (method, results) in new[] { (ScoringMethod.QuantileTies, quantileRuns), (ScoringMethod.Ntile, ntileRuns) })
+    {
+        rss.Reset();
+        results.Add(await TimeRunAsync(runs, businessId, windowFrom, asOf, method));
+        var (total, run) = results[^1];
+        await log.WriteLineAsync($"full run ({method}, pos8): {total.TotalSeconds:F2} s (compute {run.ComputeDuration?.TotalSeconds:F2} s, publish {run.PublishDuration?.TotalSeconds:F2} s), peak RSS during run {rss.PeakMegabytes} MB");
+    }
 }
 
-var ntile = await TimeRunAsync(runs, businessId, windowFrom, asOf, ScoringMethod.Ntile);
 var seedMedian = Median(seedTimes);
-var runMedian = Median(runTimes.Select(r => r.Total).ToList());
-var ratio = runMedian.TotalSeconds / seedMedian.TotalSeconds;
-await log.WriteLineAsync($"median: seed {seedMedian.TotalSeconds:F2} s, run {runMedian.TotalSeconds:F2} s, ratio {ratio:F2} (goal <= 1.5); NTILE run {ntile.Total.TotalSeconds:F2} s");
+foreach (var (name, results) in new[] { ("QUANTILE_TIES", quantileRuns), ("NTILE", ntileRuns) })
+{
+    var median = Median(results.Select(r => r.Total).ToList());
+    await log.WriteLineAsync($"median: seed {seedMedian.TotalSeconds:F2} s, {name} run {median.TotalSeconds:F2} s, ratio {median.TotalSeconds / seedMedian.TotalSeconds:F2} (goal <= 1.5)");
+}
 
 var seedPlan = await Plans.SeedAsync(dataSource, businessId, windowFrom, asOf);
 var runPlan = await Plans.RunAsync(dataSource, runs, businessId, windowFrom, asOf);
-var last = runTimes[^1].Run;
-var report = new Report(options, source, salesCount, machine, seedTimes, runTimes.Select(r => r.Total).ToList(), ntile.Total, last, RssSampler.ProcessPeakMegabytes, seedPlan, runPlan);
+var loadAfter = LoadAverage.Read();
+await log.WriteLineAsync($"load average after: {loadAfter}");
+var report = new Report(options, source, salesCount, machine, $"{loadBefore} before, {loadAfter} after", seedTimes,
+    [.. quantileRuns.Select(r => r.Total)], [.. ntileRuns.Select(r => r.Total)], quantileRuns[^1].Run, ntileRuns[^1].Run,
+    RssSampler.ProcessPeakMegabytes, seedPlan, runPlan);
 await log.WriteLineAsync(report.BenchmarksSection());
 if (options.WriteDocs)
 {

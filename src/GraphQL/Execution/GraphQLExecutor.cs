@@ -85,14 +85,14 @@ public sealed partial class GraphQLExecutor
             {
                 new($"Request timed out after {Options.Timeout.TotalMilliseconds} ms.", extensions: OperationExecutor.CodeExtension("TIMEOUT")),
             };
-            return new ExecutionResult(null, true, errors, null);
+            return new ExecutionResult(null, true, errors, execution.Request.TakeResponseExtensions());
         }
         finally
         {
             // After the errors were copied above: the unwinding execution keeps adding "cancelled" errors.
             scheduler.Abandon(execution.Request);
         }
-        return new ExecutionResult(data, true, execution.Errors, null);
+        return new ExecutionResult(data, true, execution.Errors, execution.Request.TakeResponseExtensions());
     }
 
     /// <summary>

@@ -100,6 +100,7 @@ public sealed class RequestContext
     private readonly Lock _gate = new();
     private Dictionary<string, object?>? _items;
     private Dictionary<object, object>? _loaders;
+    private Dictionary<string, object?>? _responseExtensions;
     private List<IBatchDispatcher>? _dispatchers;
 
     /// <summary>Creates a context.</summary>
@@ -141,6 +142,33 @@ public sealed class RequestContext
                 _loaders[key] = loader;
             }
             return (T)loader;
+        }
+    }
+
+    /// <summary>
+    /// Adds an entry to the response's top-level <c>extensions</c> map (spec §7.1.2: reserved for implementers),
+    /// e.g. cost or tracing figures a resolver or middleware measured. The last value set for a key wins.
+    /// </summary>
+    public void SetResponseExtension(string key, object? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        lock (_gate)
+        {
+            (_responseExtensions ??= new Dictionary<string, object?>(StringComparer.Ordinal))[key] = value;
+        }
+    }
+
+    /// <summary>
+    /// Takes the entries set so far (null when none): a subscription reuses one context for every event, and
+    /// each event's result carries only what was set while it executed.
+    /// </summary>
+    internal IReadOnlyDictionary<string, object?>? TakeResponseExtensions()
+    {
+        lock (_gate)
+        {
+            var taken = _responseExtensions;
+            _responseExtensions = null;
+            return taken;
         }
     }
 

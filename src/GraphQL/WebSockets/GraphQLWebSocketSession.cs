@@ -129,7 +129,10 @@ internal sealed partial class GraphQLWebSocketSession : IAsyncDisposable
 
     private async Task ReceiveLoopAsync()
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        // Read at most one byte more than the limit: that byte is how a message over it is recognised, whatever
+        // sizes the pool hands out (a rented array may be larger than asked for).
+        var cap = _options.MaxMessageSize == int.MaxValue ? int.MaxValue : _options.MaxMessageSize + 1;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(4096, cap));
         try
         {
             while (_socket.State == WebSocketState.Open)
@@ -138,21 +141,23 @@ internal sealed partial class GraphQLWebSocketSession : IAsyncDisposable
                 ValueWebSocketReceiveResult received;
                 do
                 {
-                    if (length == buffer.Length)
+                    var room = Math.Min(buffer.Length, cap);
+                    if (length == room)
                     {
-                        if (length >= _options.MaxMessageSize)
-                        {
-                            await CloseAsync(CloseCodes.BadRequest, "Message too large").ConfigureAwait(false);
-                            await DrainUntilClosedAsync(buffer).ConfigureAwait(false);
-                            return;
-                        }
-                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageSize));
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, cap));
                         buffer.AsSpan(0, length).CopyTo(larger);
                         ArrayPool<byte>.Shared.Return(buffer);
                         buffer = larger;
+                        room = Math.Min(buffer.Length, cap);
                     }
-                    received = await _socket.ReceiveAsync(buffer.AsMemory(length), _context.RequestAborted).ConfigureAwait(false);
+                    received = await _socket.ReceiveAsync(buffer.AsMemory(length, room - length), _context.RequestAborted).ConfigureAwait(false);
                     length += received.Count;
+                    if (length > _options.MaxMessageSize)
+                    {
+                        await CloseAsync(CloseCodes.BadRequest, "Message too large").ConfigureAwait(false);
+                        await DrainUntilClosedAsync(buffer).ConfigureAwait(false);
+                        return;
+                    }
                 }
                 while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
 

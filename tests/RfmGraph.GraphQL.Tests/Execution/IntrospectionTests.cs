@@ -41,6 +41,11 @@ public sealed class IntrospectionTests
             "{\"errors\":[{\"message\":\"GraphQL introspection has been disabled, but the requested query contained the field \\\"__schema\\\".\",\"locations\":[{\"line\":1,\"column\":5}],\"extensions\":{\"code\":\"INTROSPECTION_DISABLED\"}}]}",
             result.ToJson());
         Assert.Equal(0, resolved);
+        var type = await executor.ExecuteAsync(new GraphQLRequest { Query = "{ a __type(name: \"Query\") { name } }" });
+        Assert.Equal(
+            "{\"errors\":[{\"message\":\"GraphQL introspection has been disabled, but the requested query contained the field \\\"__type\\\".\",\"locations\":[{\"line\":1,\"column\":5}],\"extensions\":{\"code\":\"INTROSPECTION_DISABLED\"}}]}",
+            type.ToJson());
+        Assert.Equal(0, resolved);
         // __typename stays available.
         var typename = await executor.ExecuteAsync(new GraphQLRequest { Query = "{ __typename }" });
         Assert.Equal("{\"data\":{\"__typename\":\"Query\"}}", typename.ToJson());

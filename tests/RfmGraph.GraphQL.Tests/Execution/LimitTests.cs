@@ -100,6 +100,16 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public async Task Max_nesting_is_enforced_by_the_parser()
+    {
+        var (json, calls) = await Run("{ node { child { child { id } } } }", new GraphQLOptions { Parser = new ParserOptions { MaxDepth = 3 } });
+        Assert.Equal(
+            "{\"errors\":[{\"message\":\"Syntax Error: Document exceeds the maximum nesting depth of 3. Parsing aborted.\",\"locations\":[{\"line\":1,\"column\":24}]}]}",
+            json);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
     public async Task Max_validation_errors_is_passed_to_the_validator()
     {
         var (schema, counter) = CountingSchema();

@@ -186,4 +186,33 @@ public sealed class RequestLifecycleTests
         Assert.Equal("{\"errors\":[{\"message\":\"Request timed out after 30 ms.\",\"extensions\":{\"code\":\"TIMEOUT\"}}],\"data\":null}", result.ToJson());
         await disposed.Task.WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task Resolvers_can_add_response_extensions_for_their_request_only()
+    {
+        var schema = new SchemaBuilder()
+            .Object("Query", q => q
+                .Field("a", "Int", f => f.Resolve((_, context) =>
+                {
+                    context.Request.SetResponseExtension("cost", new Dictionary<string, object?> { ["requested"] = 3, ["unit"] = "field" });
+                    return 1;
+                }))
+                .Field("b", "Int", f => f.Resolve<int>((_, context) =>
+                {
+                    context.Request.SetResponseExtension("warnings", new object?[] { "b is slow" });
+                    throw new GraphQLException("b failed", "B_FAILED");
+                })))
+            .Build();
+        var executor = new GraphQLExecutor(schema);
+
+        var both = await executor.ExecuteAsync(new GraphQLRequest { Query = "{ a b }" });
+        var none = await executor.ExecuteAsync(new GraphQLRequest { Query = "{ __typename }" });
+
+        // graphql-js key order: errors, data, extensions.
+        Assert.Equal(
+            "{\"errors\":[{\"message\":\"b failed\",\"locations\":[{\"line\":1,\"column\":5}],\"path\":[\"b\"],\"extensions\":{\"code\":\"B_FAILED\"}}]," +
+            "\"data\":{\"a\":1,\"b\":null},\"extensions\":{\"cost\":{\"requested\":3,\"unit\":\"field\"},\"warnings\":[\"b is slow\"]}}",
+            both.ToJson());
+        Assert.Equal("{\"data\":{\"__typename\":\"Query\"}}", none.ToJson());
+    }
 }

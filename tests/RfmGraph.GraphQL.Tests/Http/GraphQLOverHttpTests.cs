@@ -72,6 +72,23 @@ public sealed class GraphQLOverHttpTests(TestGraphQLServer server) : IClassFixtu
         Assert.StartsWith("""{"errors":[""", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(GraphQLResponse)]
+    [InlineData("application/json")]
+    public async Task A_field_error_that_nulls_data_is_still_200(string accept)
+    {
+        // numbers is [Int!]!: its resolver failing (Enumerable.Range rejects -1) makes data null. That is an
+        // execution result, not a request error, so both media types answer 200 (GraphQL over HTTP, "data": null).
+        using var client = server.CreateClient();
+        using var request = Post("""{"query":"{ numbers(count: -1) }"}""", accept);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(accept, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(
+            """{"errors":[{"message":"Unexpected Execution Error","locations":[{"line":1,"column":3}],"path":["numbers"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":null}""",
+            await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Get_runs_queries_with_json_variables_in_the_query_string()
     {

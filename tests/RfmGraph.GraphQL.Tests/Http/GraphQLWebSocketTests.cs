@@ -70,6 +70,33 @@ public sealed class GraphQLWebSocketTests(TestGraphQLServer server) : IClassFixt
     }
 
     [Fact]
+    public async Task A_message_of_the_maximum_size_is_read_and_one_byte_more_is_4400()
+    {
+        await using var socket = await WebSocketClient.ConnectAcknowledgedAsync(server.WebSocketAddress);
+        await socket.SendAsync(PingOfLength(TestGraphQLServer.MaxSocketMessageSize));
+        Assert.Equal("""{"type":"pong"}""", await socket.ReceiveAsync());
+
+        await socket.SendAsync(PingOfLength(TestGraphQLServer.MaxSocketMessageSize + 1));
+        Assert.Equal(4400, await socket.ClosedWithAsync());
+    }
+
+    [Fact]
+    public async Task More_operations_at_once_than_the_maximum_is_4400()
+    {
+        await using var socket = await WebSocketClient.ConnectAcknowledgedAsync(server.WebSocketAddress);
+        for (var i = 0; i < TestGraphQLServer.MaxSocketOperations; i++)
+        {
+            await socket.SendAsync(IdleSubscription("q" + i));
+        }
+        // Still open with the maximum running.
+        await socket.SendAsync("""{"type":"ping"}""");
+        Assert.Equal("""{"type":"pong"}""", await socket.ReceiveAsync());
+
+        await socket.SendAsync(IdleSubscription("one-too-many"));
+        Assert.Equal(4400, await socket.ClosedWithAsync());
+    }
+
+    [Fact]
     public async Task Subscribe_before_connection_ack_is_4401()
     {
         await using var socket = await WebSocketClient.ConnectAsync(server.WebSocketAddress);
@@ -139,6 +166,19 @@ public sealed class GraphQLWebSocketTests(TestGraphQLServer server) : IClassFixt
             // Aborted by the server after the close frame could not be sent.
         }
         Assert.True(received < producedAtStop, $"received {received} of {producedAtStop} produced");
+    }
+
+    private static string IdleSubscription(string id) =>
+        "{\"id\":\"" + id + "\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { messages(topic: \\\"idle\\\") }\"}}";
+
+    /// <summary>A ping whose UTF-8 text is exactly <paramref name="length"/> bytes (padding in its optional payload).</summary>
+    private static string PingOfLength(int length)
+    {
+        const string Head = "{\"type\":\"ping\",\"payload\":{\"pad\":\"";
+        const string Tail = "\"}}";
+        var text = Head + new string('x', length - Head.Length - Tail.Length) + Tail;
+        Assert.Equal(length, System.Text.Encoding.UTF8.GetByteCount(text));
+        return text;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -30,6 +30,11 @@ public sealed class TestGraphQLServer : IAsyncLifetime
     public const string GoodToken = "good-token";
     public const long MaxBodySize = 4096;
 
+    /// <summary>Below the session's first 4 KiB receive buffer and not a power of two, so the limit is exact.</summary>
+    public const int MaxSocketMessageSize = 3000;
+
+    public const int MaxSocketOperations = 3;
+
     private WebApplication? _app;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -70,6 +75,8 @@ public sealed class TestGraphQLServer : IAsyncLifetime
             options.WebSockets.KeepAliveInterval = KeepAliveInterval;
             options.WebSockets.MaxPendingMessages = 4;
             options.WebSockets.SlowClientTimeout = TimeSpan.FromMilliseconds(300);
+            options.WebSockets.MaxMessageSize = MaxSocketMessageSize;
+            options.WebSockets.MaxOperations = MaxSocketOperations;
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

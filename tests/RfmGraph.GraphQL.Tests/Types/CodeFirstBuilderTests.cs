@@ -1,3 +1,4 @@
+using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Language;
 using RfmGraph.GraphQL.Types;
 
@@ -8,6 +9,8 @@ public sealed class CodeFirstBuilderTests
     private sealed record Customer(int Id, string Name, CustomerStatus Status);
 
     private sealed record Order(int Id, decimal Total);
+
+    private sealed record Tag(string Text);
 
     private enum CustomerStatus
     {
@@ -86,6 +89,66 @@ public sealed class CodeFirstBuilderTests
             """",
             SchemaPrinter.Print(schema));
         Assert.Equal([schema.GetType("Customer")], schema.GetPossibleTypes((InterfaceType)schema.GetType("Node")!));
+    }
+
+    [Fact]
+    public async Task Interfaces_and_unions_are_extended_by_name_from_another_module()
+    {
+        var builder = new SchemaBuilder();
+        // The extending module registers first and knows the other module's types only by name.
+        builder
+            .ExtendInterface("Named", i => i.Field("label", "String"))
+            .ExtendObject<Customer>("Customer", c => c.Field("label", "String", customer => customer.Name.ToUpperInvariant()))
+            .ExtendUnion("SearchResult", "Tag")
+            .Object<Tag>("Tag", t => t.Field("label", "String", tag => tag.Text));
+        builder
+            .Interface("Named", i => i.Field("name", "String!"))
+            .Object<Customer>("Customer", c => c.Implements("Named").Field("name", "String!", customer => customer.Name))
+            .Union("SearchResult", ["Customer"])
+            .Object("Query", q => q.Field("search", "[SearchResult!]!", _ => new object[] { new Customer(1, "ada", CustomerStatus.Active), new Tag("vip") }));
+
+        var schema = builder.Build();
+
+        Assert.Equal(
+            """
+            type Tag {
+              label: String
+            }
+
+            interface Named {
+              name: String!
+              label: String
+            }
+
+            type Customer implements Named {
+              name: String!
+              label: String
+            }
+
+            union SearchResult = Customer | Tag
+
+            type Query {
+              search: [SearchResult!]!
+            }
+            """,
+            SchemaPrinter.Print(schema));
+        var result = await new GraphQLExecutor(schema).ExecuteAsync(new GraphQLRequest { Query = "{ search { __typename ... on Named { name label } ... on Tag { label } } }" });
+        Assert.Equal(
+            "{\"data\":{\"search\":[{\"__typename\":\"Customer\",\"name\":\"ada\",\"label\":\"ADA\"},{\"__typename\":\"Tag\",\"label\":\"vip\"}]}}",
+            result.ToJson());
+    }
+
+    [Fact]
+    public void Extending_a_type_of_another_kind_is_a_build_error()
+    {
+        var builder = new SchemaBuilder()
+            .Object("Query", q => q.Field("a", "Int", _ => 1))
+            .ExtendInterface("Query", i => i.Field("b", "Int"))
+            .ExtendUnion("Query", "Query");
+
+        var errors = Assert.Throws<SchemaValidationException>(builder.Build).Errors.Select(e => e.Message).ToList();
+
+        Assert.Equal(["Cannot extend non-interface type \"Query\".", "Cannot extend non-union type \"Query\"."], errors);
     }
 
     [Fact]

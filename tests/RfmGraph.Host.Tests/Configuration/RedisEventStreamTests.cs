@@ -1,5 +1,10 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RfmGraph.GraphQL.Execution;
 using RfmGraph.GraphQL.Subscriptions;
+using RfmGraph.Platform.Events;
+using RfmGraph.Platform.Tenancy;
+using RfmGraph.Scoring.Contracts;
 using RfmGraph.Host.Cli;
 using RfmGraph.Host.Tests.Support;
 using RfmGraph.Host.Web;
@@ -36,6 +41,58 @@ public sealed class RedisEventStreamTests(PostgresFixture postgres, RedisServer 
 
         Assert.True(await next);
         Assert.InRange(messages.Current.Number, 1, 100);
+    }
+
+    [Fact]
+    public async Task A_run_published_on_one_host_reaches_rfmRecalculated_subscribers_of_its_business_on_another()
+    {
+        var database = await postgres.CreateDatabaseAsync("redisrun");
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.ConnectionString };
+        await using var jobHost = new RfmHostFactory(database, settings);
+        await using var clientHost = new RfmHostFactory(database, settings);
+        var executor = clientHost.Services.GetRequiredService<GraphQLExecutor>();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        const string subscription = "subscription { rfmRecalculated { customersScored durationMilliseconds segments { customers revenue } topChanges { delta } } }";
+
+        // Two businesses subscribe on the client host; the run is business 101's, published on the job host.
+        await using var mine = await SubscribeAsync(clientHost, executor, 101, subscription, cancel.Token);
+        await using var theirs = await SubscribeAsync(clientHost, executor, 202, subscription, cancel.Token);
+        var mineNext = mine.MoveNextAsync().AsTask();
+        var theirsNext = theirs.MoveNextAsync().AsTask();
+        var bus = jobHost.Services.GetRequiredService<IIntegrationEventBus>();
+        var run = new RfmRunPublished(
+            RunId: 9001, BusinessId: 101, StorefrontId: null, PreviousRunId: null, CustomersScored: 3, Duration: TimeSpan.FromMilliseconds(1234),
+            Segments: [new RfmSegmentSummary("champions", "Champions", 1, 2, 150.25m, 3m, 4m, 75.125m), new RfmSegmentSummary("lost", "Lost", 8, 1, 9.50m, 300m, 1m, 9.50m)],
+            TopChanges: [new RfmSegmentChange("champions", "Champions", 0, 2)]);
+        // Redis confirms subscriptions asynchronously and keeps nothing for late joiners: publish until heard.
+        for (var attempt = 0; !mineNext.IsCompleted && attempt < 100; attempt++)
+        {
+            await bus.PublishAsync(run, cancel.Token);
+            await Task.WhenAny(mineNext, Task.Delay(100, cancel.Token));
+        }
+
+        Assert.True(await mineNext);
+        var heard = JsonDocument.Parse(mine.Current.ToJson()).RootElement.GetProperty("data").GetProperty("rfmRecalculated");
+        Assert.Equal(3, heard.GetProperty("customersScored").GetInt64());
+        Assert.Equal(1234, heard.GetProperty("durationMilliseconds").GetInt64());
+        Assert.Equal([2L, 1L], heard.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("customers").GetInt64()));
+        Assert.Equal(["150.25", "9.50"], heard.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("revenue").ToString()));
+        Assert.Equal(2, heard.GetProperty("topChanges")[0].GetProperty("delta").GetInt64());
+
+        // Business 202 heard nothing of 101's run: its first event is its own.
+        await bus.PublishAsync(run with { RunId = 9002, BusinessId = 202, CustomersScored = 7 }, cancel.Token);
+        Assert.True(await theirsNext);
+        Assert.Equal(7, JsonDocument.Parse(theirs.Current.ToJson()).RootElement.GetProperty("data").GetProperty("rfmRecalculated").GetProperty("customersScored").GetInt64());
+    }
+
+    private static async Task<IAsyncEnumerator<ExecutionResult>> SubscribeAsync(
+        RfmHostFactory host, GraphQLExecutor executor, long businessId, string query, CancellationToken cancellationToken)
+    {
+        var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(businessId, "business-" + businessId);
+        var result = await executor.SubscribeAsync(new GraphQLRequest { Query = query }, new RequestContext(scope.ServiceProvider), cancellationToken);
+        Assert.Null(result.Error);
+        return result.Stream!.GetAsyncEnumerator(cancellationToken);
     }
 
     [Fact]

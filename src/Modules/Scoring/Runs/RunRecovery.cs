@@ -60,10 +60,24 @@ internal sealed partial class RunRecovery(
         }
 
         // A clustered store answers for every node: a one-shot trigger stays listed until its job has finished.
-        var scheduler = await factory.GetScheduler(cancellationToken);
-        var job = await scheduler.GetJobDetail(RfmRecalculationJob.Key, cancellationToken);
+        IScheduler scheduler;
+        IJobDetail? job;
+        IReadOnlyCollection<ITrigger> triggers;
+        try
+        {
+            scheduler = await factory.GetScheduler(cancellationToken);
+            job = await scheduler.GetJobDetail(RfmRecalculationJob.Key, cancellationToken);
+            triggers = await scheduler.GetTriggersOfJob(RfmRecalculationJob.Key, cancellationToken);
+        }
+        catch (SchedulerException ex)
+        {
+            // Without the triggers a waiting run cannot be told from an abandoned one: leave queued runs alone.
+            LogSchedulerUnavailable(logger, ex);
+            return null;
+        }
+
         var ids = new HashSet<long>();
-        foreach (var trigger in await scheduler.GetTriggersOfJob(RfmRecalculationJob.Key, cancellationToken))
+        foreach (var trigger in triggers)
         {
             var value = trigger.JobDataMap.TryGetValue(RfmRecalculationJob.RunIdKey, out var own) ? own
                 : job?.JobDataMap.TryGetValue(RfmRecalculationJob.RunIdKey, out var shared) == true ? shared : null;
@@ -141,6 +155,9 @@ internal sealed partial class RunRecovery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "RFM run {RunId} was left {Status} by a stopped process; marked failed")]
     private static partial void LogFailed(ILogger logger, long runId, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The job scheduler could not list its triggers; queued RFM runs are not checked")]
+    private static partial void LogSchedulerUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Table}, left over by a stopped process")]
     private static partial void LogDropped(ILogger logger, string table);
