@@ -58,6 +58,13 @@ internal sealed class BenchDatabase(NpgsqlDataSource dataSource)
         return (reader.GetString(0), reader.GetInt64(1));
     }
 
+    public async Task AnalyzeAsync()
+    {
+        await using var command = dataSource.CreateCommand("ANALYZE scoring.customer_scores; ANALYZE sales.customers;");
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+
     private Task<bool> ExistsAsync(string table) => ScalarAsync<bool>("SELECT to_regclass(@table) IS NOT NULL", ("table", table));
 
     private async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)

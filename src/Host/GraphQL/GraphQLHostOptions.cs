@@ -28,6 +28,14 @@ internal sealed class GraphQLHostOptions
 
     public bool? EnableIntrospection { get; set; }
 
+    /// <summary>Parser limits: characters and tokens per document. Unset: the engine's 100,000 and 15,000.</summary>
+    public int? MaxDocumentLength { get; set; }
+
+    public int? MaxTokens { get; set; }
+
+    /// <summary>Validation errors reported per request at most (0 = all). Unset: the engine's 5.</summary>
+    public int? MaxValidationErrors { get; set; }
+
     /// <summary>Hide the messages of unexpected resolver exceptions. Default: on everywhere except Development.</summary>
     public bool? MaskUnexpectedErrors { get; set; }
 

@@ -30,6 +30,12 @@ internal static class GraphQLServiceCollectionExtensions
                 MaxAliases = settings.MaxAliases ?? defaults.MaxAliases,
                 Timeout = settings.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : defaults.Timeout,
                 EnableIntrospection = settings.EnableIntrospection ?? defaults.EnableIntrospection,
+                MaxValidationErrors = settings.MaxValidationErrors ?? defaults.MaxValidationErrors,
+                Parser = defaults.Parser with
+                {
+                    MaxLength = settings.MaxDocumentLength ?? defaults.Parser.MaxLength,
+                    MaxTokens = settings.MaxTokens ?? defaults.Parser.MaxTokens,
+                },
                 MaskUnexpectedErrors = settings.MaskUnexpectedErrors ?? !environment.IsDevelopment(),
                 AuthorizeField = RolePolicy.Authorize,
             };
