@@ -77,6 +77,28 @@ internal static class BenchData
         return (businessId, sales, "SQL generator");
     }
 
+    /// <summary>Drops every scoring run and its partition (the sales stay), if the scoring schema exists yet.</summary>
+    public static async Task DropPreviousRunsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            DO $$
+            DECLARE run record;
+            BEGIN
+                IF to_regclass('scoring.runs') IS NULL THEN
+                    RETURN;
+                END IF;
+                DELETE FROM scoring.current_runs;
+                FOR run IN SELECT id FROM scoring.runs LOOP
+                    EXECUTE format('DROP TABLE IF EXISTS scoring.customer_scores_%s', run.id);
+                END LOOP;
+                DELETE FROM scoring.runs;
+            END $$
+            """, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static async Task<(long BusinessId, int Customers, long Sales, string Source)?> ExistingAsync(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""

@@ -55,7 +55,7 @@ internal sealed record Report(
         text.AppendLine(CultureInfo.InvariantCulture, $"| (c) full run, NTILE + pos8: the same, with the seed's method | {S(ntile)} | **{Ratio(ntile, seed)}** | {PairedRatio(NtileTimes)} | {string.Join(", ", NtileTimes.Select(S))} |");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Goal: (b) and (c) ≤ 1.5 × (a). The three were alternated (a, b, c, a, b, c, …) after one warm-up pass, so each saw the same machine state; on a shared machine read the ratios, not the seconds.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Last runs: QUANTILE_TIES compute {S(LastQuantileRun.ComputeDuration ?? TimeSpan.Zero)} s + publish {S(LastQuantileRun.PublishDuration ?? TimeSpan.Zero)} s; NTILE compute {S(LastNtileRun.ComputeDuration ?? TimeSpan.Zero)} s + publish {S(LastNtileRun.PublishDuration ?? TimeSpan.Zero)} s (publish = primary key + attach + pointer).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Last runs: QUANTILE_TIES compute {S(LastQuantileRun.ComputeDuration ?? TimeSpan.Zero)} s + publish {S(LastQuantileRun.PublishDuration ?? TimeSpan.Zero)} s; NTILE compute {S(LastNtileRun.ComputeDuration ?? TimeSpan.Zero)} s + publish {S(LastNtileRun.PublishDuration ?? TimeSpan.Zero)} s (publish = primary key + attach, which builds the partition's customerScores index from migration 0003, + pointer).");
         text.AppendLine(CultureInfo.InvariantCulture, $"Peak RSS of the benchmark process (which hosts the Scoring module exactly as the Host does): {PeakRssMegabytes} MB — no score row passes through .NET.");
         text.AppendLine();
         text.AppendLine("Plans: docs/scoring-sql.md, section \"Plans measured\".");

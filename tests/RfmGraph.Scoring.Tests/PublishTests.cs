@@ -66,6 +66,20 @@ public sealed class PublishTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_published_run_has_planner_statistics_before_anyone_reads_it()
+    {
+        await using var harness = await ScoringHarness.CreateAsync(postgres);
+        await harness.InsertSalesAsync(HandMadeData.Sales());
+
+        var run = await harness.RunAsync(Request());
+
+        // ANALYZE at publish: the partition's row estimate and per-segment statistics exist without autovacuum.
+        Assert.Equal(10f, await harness.ScalarAsync<float>($"SELECT reltuples FROM pg_class WHERE oid = '{ScoringSql.RunTable(run.Id)}'::regclass"));
+        Assert.True(await harness.ScalarAsync<bool>(
+            $"SELECT EXISTS (SELECT 1 FROM pg_stats WHERE schemaname || '.' || tablename = '{ScoringSql.RunTable(run.Id)}' AND attname = 'segment_code')"));
+    }
+
+    [Fact]
     public async Task A_failure_mid_run_leaves_the_previous_run_current_and_nothing_of_the_new_one()
     {
         var observer = new FailingObserver("published");

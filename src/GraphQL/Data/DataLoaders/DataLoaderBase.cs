@@ -49,7 +49,7 @@ public abstract class DataLoaderBase<TKey, TValue> : IBatchDispatcher
             {
                 return cached;
             }
-            var completion = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var completion = new TaskCompletionSource<TValue>();
             _pending[key] = completion;
             _cache[key] = completion.Task;
             return completion.Task;
@@ -77,7 +77,8 @@ public abstract class DataLoaderBase<TKey, TValue> : IBatchDispatcher
             _pending = [];
             BatchCount++;
         }
-        _ = RunAsync(batch);
+        // The engine dispatches under its request scheduler; the batch's results are delivered back through it.
+        _ = RunAsync(batch, SynchronizationContext.Current);
     }
 
     /// <summary>Fetches the values of <paramref name="keys"/> (distinct, in request order) in one go.</summary>
@@ -86,30 +87,64 @@ public abstract class DataLoaderBase<TKey, TValue> : IBatchDispatcher
     /// <summary>The value of a key the fetch did not return.</summary>
     protected abstract TValue Missing(TKey key);
 
-    private async Task RunAsync(Dictionary<TKey, TaskCompletionSource<TValue>> batch)
+    private async Task RunAsync(Dictionary<TKey, TaskCompletionSource<TValue>> batch, SynchronizationContext? scheduler)
     {
+        Action complete;
         try
         {
             var values = await FetchAsync([.. batch.Keys], _cancellationToken).ConfigureAwait(false);
-            foreach (var (key, completion) in batch)
+            complete = () =>
             {
-                completion.TrySetResult(values.TryGetValue(key, out var value) ? value : Missing(key));
-            }
+                foreach (var (key, completion) in batch)
+                {
+                    completion.TrySetResult(values.TryGetValue(key, out var value) ? value : Missing(key));
+                }
+            };
         }
         catch (OperationCanceledException ex)
         {
-            foreach (var completion in batch.Values)
+            complete = () =>
             {
-                completion.TrySetCanceled(ex.CancellationToken);
-            }
+                foreach (var completion in batch.Values)
+                {
+                    completion.TrySetCanceled(ex.CancellationToken);
+                }
+            };
         }
         catch (Exception ex)
         {
             // Every field waiting on this batch fails with the fetch's error (and a retry in the same request would fail alike).
-            foreach (var completion in batch.Values)
+            complete = () =>
             {
-                completion.TrySetException(ex);
-            }
+                foreach (var completion in batch.Values)
+                {
+                    completion.TrySetException(ex);
+                }
+            };
         }
+        if (scheduler is null)
+        {
+            complete();
+            return;
+        }
+        // Every waiting field must be back in the scheduler's queue before it next looks for keys to dispatch.
+        // Completed one by one from the fetch's thread (or with forced asynchronous continuations, which hop through
+        // the thread pool), they would return one at a time and the scheduler would dispatch the keys the first
+        // resumed field asks for (a nested loader's) alone: one fetch per parent at the next level, not one in all.
+        // So the batch completes in one scheduler step, with no context current: ConfigureAwait(false) continuations
+        // (the field resolver wrappers) run inline and the engine's continuations are posted to the scheduler, all now.
+        scheduler.Post(static state =>
+        {
+            var previous = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(null);
+            try
+            {
+                ((Action)state!)();
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(previous);
+            }
+        }, complete);
     }
 }
