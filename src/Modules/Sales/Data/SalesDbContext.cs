@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using RfmGraph.Platform.Database;
 using RfmGraph.Platform.Tenancy;
 
 namespace RfmGraph.Sales.Data;
@@ -72,29 +72,6 @@ internal sealed class SalesDbContext(DbContextOptions<SalesDbContext> options, I
             b.HasQueryFilter(x => x.BusinessId == CurrentBusinessId);
         });
 
-        // Tables and columns are snake_case in SQL.
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(SnakeCase(property.Name));
-            }
-        }
-    }
-
-    private static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
+        modelBuilder.UseSnakeCaseColumns();
     }
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using RfmGraph.Platform.Database;
 using RfmGraph.Platform.Tenancy;
 using RfmGraph.Scoring.Contracts;
 using RfmGraph.Scoring.Runs;
@@ -66,13 +66,7 @@ internal sealed class ScoringReadDbContext(DbContextOptions<ScoringReadDbContext
             b.HasQueryFilter(x => x.BusinessId == CurrentBusinessId);
         });
 
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
-        {
-            foreach (var property in entity.GetProperties())
-            {
-                property.SetColumnName(SnakeCase(property.Name));
-            }
-        }
+        modelBuilder.UseSnakeCaseColumns();
     }
 
     private static string StatusText(RfmRunStatus status) => status switch
@@ -84,20 +78,4 @@ internal sealed class ScoringReadDbContext(DbContextOptions<ScoringReadDbContext
         RfmRunStatus.DryRun => "dry_run",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
-
-    private static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
-    }
 }
