@@ -48,6 +48,12 @@ public sealed class TestGraphQLServer : IAsyncLifetime
     /// <summary>The server's ping interval; off by default so the other tests see only the messages they expect.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long a socket may wait before connection_init (4408 after). Short so the 4408 test is quick, but with
+    /// room for a slow handshake when the whole suite runs at once on two cores.
+    /// </summary>
+    public TimeSpan ConnectionInitTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -71,7 +77,7 @@ public sealed class TestGraphQLServer : IAsyncLifetime
         _app.MapGraphQL("/graphql", options =>
         {
             options.MaxRequestBodySize = MaxBodySize;
-            options.WebSockets.ConnectionInitTimeout = TimeSpan.FromMilliseconds(700);
+            options.WebSockets.ConnectionInitTimeout = ConnectionInitTimeout;
             options.WebSockets.KeepAliveInterval = KeepAliveInterval;
             options.WebSockets.MaxPendingMessages = 4;
             options.WebSockets.SlowClientTimeout = TimeSpan.FromMilliseconds(300);

@@ -6,16 +6,12 @@ public sealed class WebSocketKeepAliveTests
     [Fact]
     public async Task The_server_pings_an_acknowledged_socket_on_its_interval_and_keeps_it_open()
     {
-        var server = new TestGraphQLServer { KeepAliveInterval = TimeSpan.FromMilliseconds(150) };
+        // A generous init timeout: this test is about what happens after connection_ack (the 4408 path before it
+        // has its own test), and a loaded machine must not turn a slow handshake into a failure.
+        var server = new TestGraphQLServer { KeepAliveInterval = TimeSpan.FromMilliseconds(150), ConnectionInitTimeout = TimeSpan.FromSeconds(30) };
         await server.InitializeAsync();
         try
         {
-            // Before connection_ack there is nothing to keep alive: the init timeout governs that phase.
-            await using (var unacknowledged = await WebSocketClient.ConnectAsync(server.WebSocketAddress))
-            {
-                Assert.Equal(4408, await unacknowledged.ClosedWithAsync(TimeSpan.FromSeconds(5)));
-            }
-
             await using var socket = await WebSocketClient.ConnectAcknowledgedAsync(server.WebSocketAddress);
             for (var i = 0; i < 4; i++)
             {
