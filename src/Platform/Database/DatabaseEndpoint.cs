@@ -97,11 +97,10 @@ public sealed class DatabaseEndpoint(IOptions<DatabaseOptions> options, ILogger<
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        _gate.Dispose();
-    }
+    // The gate is deliberately not disposed: the host may still call StopAsync (through DatabaseStartup) after the
+    // container has disposed this singleton, and a SemaphoreSlim whose wait handle was never used holds nothing
+    // that needs releasing.
+    public async ValueTask DisposeAsync() => await StopAsync();
 
     private async Task WaitForServerAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken)
     {
