@@ -56,6 +56,8 @@ counts=$(grep -ho '<Counters [^>]*' "$results_dir"/*.trx 2>/dev/null \
   | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); gsub(/"/, "", kv[2]); t[kv[1]] += kv[2] } }
          END { printf "%d tests, %d passed, %d failed", t["total"], t["passed"], t["failed"] }')
 [ -n "$counts" ] && summary+=("($counts)")
+# CI logs are often cut to their last lines: keep the names and messages of failed tests for the end.
+failed_tests="$(python3 scripts/trx-failures.py "$results_dir" 2>/dev/null || true)"
 rm -rf "$results_dir"
 
 if [ -f tests/Conformance/package.json ]; then
@@ -83,6 +85,10 @@ else
   summary+=("node: no tests/Conformance/package.json")
 fi
 
+if [ -n "$failed_tests" ]; then
+  echo "== failed .NET tests"
+  echo "$failed_tests"
+fi
 elapsed=$(( $(date +%s) - started ))
 if [ "$status" -eq 0 ]; then verdict="PASSED"; else verdict="FAILED"; fi
 echo "== test.sh ${verdict} in ${elapsed}s: ${summary[*]}"
