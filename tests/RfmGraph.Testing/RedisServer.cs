@@ -52,7 +52,8 @@ public sealed class RedisServer : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // Only a broken start waits this long; a loaded CI machine can take seconds to schedule a new process.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -65,7 +66,7 @@ public sealed class RedisServer : IAsyncLifetime
             }
             await Task.Delay(50);
         }
-        throw new InvalidOperationException($"redis-server did not answer PING on port {Port} within 10 s.");
+        throw new InvalidOperationException($"redis-server did not answer PING on port {Port} within 60 s.");
     }
 
     /// <summary>Kills the server abruptly (connections break without a goodbye), as a crash would.</summary>
