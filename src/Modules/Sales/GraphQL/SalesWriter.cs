@@ -133,16 +133,10 @@ internal static partial class SalesWriter
             return new SalePayload(null, errors);
         }
 
-        await using (var partition = new NpgsqlCommand("SELECT sales.ensure_sales_partition(@business)", connection, transaction))
-        {
-            partition.Parameters.AddWithValue("business", businessId);
-            await partition.ExecuteNonQueryAsync(ctx.CancellationToken);
-        }
-
         long saleId;
         await using (var insert = new NpgsqlCommand("""
-            INSERT INTO sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount, currency)
-            VALUES (@business, @storefront, @customer, @external_id, @ordered_at, @status, @amount, @refunded, @currency)
+            INSERT INTO sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount)
+            VALUES (@business, @storefront, @customer, @external_id, @ordered_at, @status, @amount, @refunded)
             ON CONFLICT (business_id, external_id) DO NOTHING
             RETURNING id
             """, connection, transaction))
@@ -155,7 +149,6 @@ internal static partial class SalesWriter
             insert.Parameters.AddWithValue("status", status);
             insert.Parameters.AddWithValue("amount", amount);
             insert.Parameters.AddWithValue("refunded", refunded);
-            insert.Parameters.AddWithValue("currency", currency ?? businessCurrency);
             if (await insert.ExecuteScalarAsync(ctx.CancellationToken) is not long id)
             {
                 return new SalePayload(null, [new(["externalId"], $"A sale with external id '{externalId}' already exists.", "DUPLICATE_SALE")]);
