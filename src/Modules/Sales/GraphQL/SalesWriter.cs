@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 using RfmGraph.GraphQL.Execution;
+using RfmGraph.Sales.Partitions;
 
 namespace RfmGraph.Sales.GraphQL;
 
@@ -65,9 +66,10 @@ internal static partial class SalesWriter
             return new CustomerPayload(null, false, errors);
         }
 
-        // xmax = 0 only for a row this statement inserted (an update leaves the old version's xid in xmax).
-        await using var command = ctx.Service<NpgsqlDataSource>().CreateCommand("""
-            INSERT INTO sales.customers AS c (business_id, external_id, name, email) VALUES (@business, @external_id, @name, @email)
+        // xmax = 0 only for a row this statement inserted (an update leaves the old version's xid in xmax); it is
+        // read through the business's partition, as the partitioned parent does not return system columns.
+        await using var command = ctx.Service<NpgsqlDataSource>().CreateCommand($"""
+            INSERT INTO {PartitionedTable.Customers.PartitionOf(businessId)} AS c (business_id, external_id, name, email) VALUES (@business, @external_id, @name, @email)
             ON CONFLICT (business_id, external_id) DO UPDATE
                 SET name = CASE WHEN @has_name THEN EXCLUDED.name ELSE c.name END,
                     email = CASE WHEN @has_email THEN EXCLUDED.email ELSE c.email END

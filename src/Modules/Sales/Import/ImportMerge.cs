@@ -178,9 +178,7 @@ internal static class ImportMerge
     public static async Task<(long Inserted, long Updated)> UpsertSalesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, CancellationToken cancellationToken)
     {
-        // Writes the partition directly: RETURNING xmax (0 on inserted rows, so inserts and updates can
-        // be told apart) is not available through a partitioned table.
-        var partition = "sales.sales_b" + business.Id.ToString(CultureInfo.InvariantCulture);
+        var partition = PartitionedTable.Sales.PartitionOf(business.Id);
         await ExecuteAsync(connection, transaction, $"ANALYZE {StagingTable.Name}", cancellationToken);
         await using var command = new NpgsqlCommand($"""
             WITH upserted AS (

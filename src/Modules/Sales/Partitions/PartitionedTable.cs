@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RfmGraph.Sales.Partitions;
 
 /// <summary>
@@ -6,6 +8,12 @@ namespace RfmGraph.Sales.Partitions;
 /// </summary>
 internal sealed record PartitionedTable(string Parent, string PartitionPrefix, string RowsNoun, IReadOnlyList<PartitionIndex> Indexes)
 {
+    /// <summary>
+    /// The business's partition, for statements that must name it: RETURNING xmax (0 on a row the statement
+    /// inserted, so an upsert can tell inserts from updates) is not available through the partitioned parent.
+    /// </summary>
+    public string PartitionOf(long businessId) => $"sales.{PartitionPrefix}{businessId.ToString(CultureInfo.InvariantCulture)}";
+
     public static PartitionedTable Sales { get; } = new("sales.sales", "sales_b", "sales",
     [
         // First: a duplicate sale_id fails the load here, before time goes into the other indexes.
