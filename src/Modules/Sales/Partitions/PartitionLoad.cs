@@ -38,8 +38,12 @@ internal sealed class PartitionLoad
         NpgsqlConnection connection, NpgsqlTransaction transaction, PartitionedTable table, long businessId, CancellationToken cancellationToken)
     {
         var load = new PartitionLoad(connection, transaction, table, businessId);
+        // Index builds sort ten million keys: with 1 GB each sort stays in memory (512 MB spilled to disk and
+        // cost a tenth more). Only this transaction's index builds use it, one at a time. Writing the loaded
+        // pages back while the COPY runs leaves the commit, which must fsync the new table, less to wait for.
         await load.ExecuteAsync($"""
-            SET LOCAL maintenance_work_mem = '512MB';
+            SET LOCAL maintenance_work_mem = '1GB';
+            SET LOCAL backend_flush_after = '256kB';
             DROP TABLE IF EXISTS {load.LoadTable};
             CREATE TABLE {load.LoadTable} (
                 LIKE {table.Parent} INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
