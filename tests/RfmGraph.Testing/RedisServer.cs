@@ -15,6 +15,7 @@ public sealed class RedisServer : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "rfmgraph-redis-" + Guid.NewGuid().ToString("N")[..12]);
     private Process? _process;
+    private volatile bool _portTaken;
 
     /// <summary>The loopback port the server listens on (the same across restarts).</summary>
     public int Port { get; private set; }
@@ -25,8 +26,20 @@ public sealed class RedisServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_root);
-        Port = FreeLoopbackPort();
-        await StartAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreeLoopbackPort();
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && _portTaken)
+            {
+                // The port was free when probed, but another process bound it before redis-server did (the suites
+                // start many servers at once): probe another.
+            }
+        }
     }
 
     /// <summary>Starts the server (again) on <see cref="Port"/> and waits until it answers PING.</summary>
@@ -46,17 +59,21 @@ public sealed class RedisServer : IAsyncLifetime
         {
             start.ArgumentList.Add(argument);
         }
+        _portTaken = false;
         _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, line) => _portTaken |= line.Data?.Contains("Address already in use", StringComparison.Ordinal) == true;
+        _process.ErrorDataReceived += (_, line) => _portTaken |= line.Data?.Contains("Address already in use", StringComparison.Ordinal) == true;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        // Only a broken start waits this long; a loaded CI machine can take seconds to schedule a new process.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
             {
+                // Its output is read asynchronously: let the last lines arrive before judging why it exited.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode} on port {Port}.");
             }
             if (await PingAsync())
@@ -65,7 +82,7 @@ public sealed class RedisServer : IAsyncLifetime
             }
             await Task.Delay(50);
         }
-        throw new InvalidOperationException($"redis-server did not answer PING on port {Port} within 10 s.");
+        throw new InvalidOperationException($"redis-server did not answer PING on port {Port} within 60 s.");
     }
 
     /// <summary>Kills the server abruptly (connections break without a goodbye), as a crash would.</summary>

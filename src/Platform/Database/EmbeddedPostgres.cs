@@ -98,11 +98,29 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             return joined;
         }
 
-        var port = FreeLoopbackPort();
-        await File.WriteAllTextAsync(portFile, port.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        var serverOptions = BuildServerOptions(options, port);
         var logFile = Path.Combine(dataDirectory, "server.log");
-        await server.RunAsync("pg_ctl", ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", logFile, "-o", serverOptions], cancellationToken, logFile);
+        int port;
+        for (var attempt = 1; ; attempt++)
+        {
+            port = FreeLoopbackPort();
+            await File.WriteAllTextAsync(portFile, port.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            var logLength = File.Exists(logFile) ? new FileInfo(logFile).Length : 0;
+            try
+            {
+                await server.RunAsync("pg_ctl", ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", logFile, "-o", BuildServerOptions(options, port)], cancellationToken, logFile);
+                break;
+            }
+            catch (EmbeddedPostgresException) when (attempt < 5)
+            {
+                // The port was free when probed, but another process may have bound it before the postmaster did
+                // (test suites start many servers at once): then probe another.
+                if (!await PortWasTakenAsync(logFile, logLength, cancellationToken))
+                {
+                    throw;
+                }
+                logger.LogInformation("Port {Port} was taken before PostgreSQL could bind it; trying another", port);
+            }
+        }
         logger.LogInformation("Started PostgreSQL on 127.0.0.1:{Port} (data {DataDirectory})", port, dataDirectory);
 
         var started = new EmbeddedPostgres(options, binDirectory, port, ownsServer: true, logger);
@@ -180,6 +198,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         return string.Join(' ', settings.Select(s => $"-c {s.Key}={s.Value}"));
+    }
+
+    /// <summary>Whether the server log written since <paramref name="from"/> says the listen address was in use.</summary>
+    private static async Task<bool> PortWasTakenAsync(string logFile, long from, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(logFile))
+        {
+            return false;
+        }
+        var bytes = await File.ReadAllBytesAsync(logFile, cancellationToken);
+        var written = System.Text.Encoding.UTF8.GetString(bytes, (int)Math.Min(from, bytes.Length), bytes.Length - (int)Math.Min(from, bytes.Length));
+        return written.Contains("Address already in use", StringComparison.Ordinal);
     }
 
     private static int FreeLoopbackPort()

@@ -22,7 +22,7 @@ public sealed class ExecutorBehaviourTests
     {
         var aStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var bStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var schema = new SchemaBuilder()
             .Object("Query", q => q
                 .Field("a", "String", f => f.ResolveAsync<string>(async (_, _) =>

@@ -150,11 +150,11 @@ public sealed class RequestLifecycleTests
         using var abort = new CancellationTokenSource();
         var execution = new GraphQLExecutor(schema).ExecuteAsync(new GraphQLRequest { Query = "{ wait }" }, cancellationToken: abort.Token);
 
-        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await abort.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => execution.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.True(await observed.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => execution.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.True(await observed.Task.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class RequestLifecycleTests
             .ExecuteAsync(new GraphQLRequest { Query = "{ slow }" });
 
         Assert.Equal("{\"errors\":[{\"message\":\"Request timed out after 30 ms.\",\"extensions\":{\"code\":\"TIMEOUT\"}}],\"data\":null}", result.ToJson());
-        await disposed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await disposed.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class InProcessTopicEventStreamTests
     public async Task Subscribers_get_messages_of_their_topic_in_order()
     {
         var stream = new InProcessTopicEventStream();
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var a = stream.SubscribeAsync<string>("a", cancellation.Token).GetAsyncEnumerator(cancellation.Token);
         await stream.PublishAsync("b", "other topic");
         await stream.PublishAsync("a", "one");
@@ -26,7 +26,7 @@ public sealed class InProcessTopicEventStreamTests
     public async Task A_slow_subscriber_loses_its_oldest_messages_instead_of_growing_memory()
     {
         var stream = new InProcessTopicEventStream(new TopicEventStreamOptions { SubscriberCapacity = 3 });
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var slow = stream.SubscribeAsync<int>("t", cancellation.Token).GetAsyncEnumerator(cancellation.Token);
         for (var i = 1; i <= 10; i++)
         {

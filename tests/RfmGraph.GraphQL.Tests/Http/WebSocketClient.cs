@@ -7,6 +7,12 @@ namespace RfmGraph.GraphQL.Tests.Http;
 /// <summary>A bare graphql-transport-ws client for protocol tests: send text, read messages, observe the close.</summary>
 internal sealed class WebSocketClient : IAsyncDisposable
 {
+    /// <summary>
+    /// How long a connect or a receive may take before the test fails. It only bounds a failure (a message that
+    /// never comes), so it is generous: a loaded CI machine must not turn a slow answer into a failure.
+    /// </summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     private readonly ClientWebSocket _socket = new();
 
     public WebSocketState State => _socket.State;
@@ -20,7 +26,7 @@ internal sealed class WebSocketClient : IAsyncDisposable
         {
             client._socket.Options.AddSubProtocol(subprotocol);
         }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(Patience);
         await client._socket.ConnectAsync(address, timeout.Token);
         return client;
     }
@@ -39,7 +45,7 @@ internal sealed class WebSocketClient : IAsyncDisposable
     /// <summary>The next text message, or null when the server closed the socket instead.</summary>
     public async Task<string?> ReceiveAsync(TimeSpan? timeout = null)
     {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cancellation = new CancellationTokenSource(timeout ?? Patience);
         var buffer = new byte[64 * 1024];
         using var message = new MemoryStream();
         while (true)

@@ -97,7 +97,9 @@ public sealed class FuzzTests
         }
 
         var growth = GC.GetTotalMemory(forceFullCollection: true) - baseline;
-        Assert.True(slowest < TimeSpan.FromSeconds(5), $"slowest request took {slowest}");
+        // A hang is what this catches, not slowness: the executor gives up after its 5 s timeout, and the bound
+        // leaves room for a loaded CI machine (the whole suite on two cores) descheduling the test for a while.
+        Assert.True(slowest < TimeSpan.FromSeconds(30), $"slowest request took {slowest}");
         Assert.True(growth < 256L * 1024 * 1024, $"memory grew by {growth / (1024 * 1024)} MB");
         // The corpus exercises all three paths: rejected requests, clean results and partial results.
         Assert.All(outcomes, count => Assert.True(count > 0, string.Join(",", outcomes)));

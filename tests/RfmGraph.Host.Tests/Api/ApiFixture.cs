@@ -91,16 +91,28 @@ public sealed class ApiFixture : IAsyncLifetime
         return response.GetProperty("data");
     }
 
-    /// <summary>Counts the SQL statements on sales.* / scoring.* that Npgsql executes while <paramref name="action"/> runs.</summary>
+    /// <summary>Counts the SQL statements on sales.* / scoring.* that Npgsql executes for <paramref name="action"/>.</summary>
+    /// <remarks>
+    /// An activity listener sees every Npgsql command of the process: other test classes' hosts running in parallel
+    /// and this Host's background jobs too. Only commands in the trace of an activity started around the action
+    /// (Npgsql parents its activities on <see cref="Activity.Current"/>, which flows with the action's awaits) are
+    /// the action's own.
+    /// </remarks>
     public static async Task<int> CountStatementsAsync(Func<Task> action)
     {
         var count = 0;
+        using var scope = new Activity("rfmgraph-tests.count-statements").SetIdFormat(ActivityIdFormat.W3C);
+        var trace = default(ActivityTraceId);
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "Npgsql",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
+                if (activity.TraceId != trace)
+                {
+                    return;
+                }
                 // Quartz polls the same database; only statements on the modules' schemas are the API's.
                 var text = activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? string.Empty;
                 if (text.Contains("sales.", StringComparison.Ordinal) || text.Contains("scoring.", StringComparison.Ordinal))
@@ -110,7 +122,20 @@ public sealed class ApiFixture : IAsyncLifetime
             },
         };
         ActivitySource.AddActivityListener(listener);
-        await action();
+        var previous = Activity.Current;
+        Activity.Current = null;
+        scope.Start();
+        trace = scope.TraceId;
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            scope.Stop();
+            Activity.Current = previous;
+        }
+
         return count;
     }
 

@@ -16,6 +16,9 @@ namespace RfmGraph.Host.Tests.Configuration;
 /// <summary>ConnectionStrings:Redis switches subscription events from in-process to Redis, shared by every Host.</summary>
 public sealed class RedisEventStreamTests(PostgresFixture postgres, RedisServer redis) : IClassFixture<PostgresFixture>, IClassFixture<RedisServer>
 {
+    /// <summary>Bounds waits that only a failure reaches; generous for a loaded CI machine.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     public sealed record Ping(int Number);
 
     [Fact]
@@ -33,14 +36,18 @@ public sealed class RedisEventStreamTests(PostgresFixture postgres, RedisServer 
         await using var messages = subscriber.SubscribeAsync<Ping>("fan-out").GetAsyncEnumerator();
         var next = messages.MoveNextAsync().AsTask();
         // Publish until the subscription (set up asynchronously in Redis) hears one; pub/sub keeps nothing for late joiners.
-        for (var attempt = 1; !next.IsCompleted && attempt <= 100; attempt++)
+        // The deadline only bounds a failure: on a loaded machine the subscription can take seconds to be confirmed.
+        var deadline = DateTime.UtcNow + Patience;
+        var published = 0;
+        while (!next.IsCompleted && DateTime.UtcNow < deadline)
         {
-            await publisher.PublishAsync("fan-out", new Ping(attempt));
+            await publisher.PublishAsync("fan-out", new Ping(++published));
             await Task.WhenAny(next, Task.Delay(100));
         }
 
+        Assert.True(next.IsCompleted, $"no Ping reached the other host within {Patience.TotalSeconds} s");
         Assert.True(await next);
-        Assert.InRange(messages.Current.Number, 1, 100);
+        Assert.InRange(messages.Current.Number, 1, published);
     }
 
     [Fact]
@@ -51,7 +58,7 @@ public sealed class RedisEventStreamTests(PostgresFixture postgres, RedisServer 
         await using var jobHost = new RfmHostFactory(database, settings);
         await using var clientHost = new RfmHostFactory(database, settings);
         var executor = clientHost.Services.GetRequiredService<GraphQLExecutor>();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var cancel = new CancellationTokenSource(Patience * 2);
         const string subscription = "subscription { rfmRecalculated { customersScored durationMilliseconds segments { customers revenue } topChanges { delta } } }";
 
         // Two businesses subscribe on the client host; the run is business 101's, published on the job host.
@@ -65,12 +72,7 @@ public sealed class RedisEventStreamTests(PostgresFixture postgres, RedisServer 
             Segments: [new RfmSegmentSummary("champions", "Champions", 1, 2, 150.25m, 3m, 4m, 75.125m), new RfmSegmentSummary("lost", "Lost", 8, 1, 9.50m, 300m, 1m, 9.50m)],
             TopChanges: [new RfmSegmentChange("champions", "Champions", 0, 2)]);
         // Redis confirms subscriptions asynchronously and keeps nothing for late joiners: publish until heard.
-        for (var attempt = 0; !mineNext.IsCompleted && attempt < 100; attempt++)
-        {
-            await bus.PublishAsync(run, cancel.Token);
-            await Task.WhenAny(mineNext, Task.Delay(100, cancel.Token));
-        }
-
+        await PublishUntilHeardAsync(() => bus.PublishAsync(run, cancel.Token), mineNext, cancel.Token);
         Assert.True(await mineNext);
         var heard = JsonDocument.Parse(mine.Current.ToJson()).RootElement.GetProperty("data").GetProperty("rfmRecalculated");
         Assert.Equal(3, heard.GetProperty("customersScored").GetInt64());
@@ -79,10 +81,24 @@ public sealed class RedisEventStreamTests(PostgresFixture postgres, RedisServer 
         Assert.Equal(["150.25", "9.50"], heard.GetProperty("segments").EnumerateArray().Select(s => s.GetProperty("revenue").ToString()));
         Assert.Equal(2, heard.GetProperty("topChanges")[0].GetProperty("delta").GetInt64());
 
-        // Business 202 heard nothing of 101's run: its first event is its own.
-        await bus.PublishAsync(run with { RunId = 9002, BusinessId = 202, CustomersScored = 7 }, cancel.Token);
+        // Business 202 heard nothing of 101's run: its first event is its own. Its topic is its own Redis channel,
+        // whose subscription may be confirmed later than 101's: publish until heard as well.
+        await PublishUntilHeardAsync(() => bus.PublishAsync(run with { RunId = 9002, BusinessId = 202, CustomersScored = 7 }, cancel.Token), theirsNext, cancel.Token);
         Assert.True(await theirsNext);
         Assert.Equal(7, JsonDocument.Parse(theirs.Current.ToJson()).RootElement.GetProperty("data").GetProperty("rfmRecalculated").GetProperty("customersScored").GetInt64());
+    }
+
+    /// <summary>Publishes every 100 ms until <paramref name="heard"/> completes; the deadline only bounds a failure.</summary>
+    private static async Task PublishUntilHeardAsync(Func<Task> publish, Task heard, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!heard.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await publish();
+            await Task.WhenAny(heard, Task.Delay(100, cancellationToken));
+        }
+
+        Assert.True(heard.IsCompleted, $"the event did not reach the subscribing host within {Patience.TotalSeconds} s");
     }
 
     private static async Task<IAsyncEnumerator<ExecutionResult>> SubscribeAsync(

@@ -125,7 +125,7 @@ public sealed class EmbeddedServeTests : IDisposable
     {
         Assert.False(File.Exists(Path.Combine(DataDirectory, "postmaster.pid")), "postmaster.pid is still there after the Host stopped");
         // pg_ctl stop returns once postmaster.pid is removed, which the postmaster does just before it exits.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (IsRunning(pid) && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(50);

@@ -11,6 +11,9 @@ public sealed class GraphQLEndpointTests(HostFixture host) : IClassFixture<HostF
 {
     private const string ViewerQuery = """{"query":"{ viewer { subject business role authenticatedWith } }"}""";
 
+    /// <summary>Bounds a connect or receive that never completes; generous because only a failure waits this long.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
     [Fact]
     public async Task Operations_without_credentials_answer_401()
     {
@@ -86,7 +89,7 @@ public sealed class GraphQLEndpointTests(HostFixture host) : IClassFixture<HostF
     {
         var client = host.Factory.Server.CreateWebSocketClient();
         client.SubProtocols.Add("graphql-transport-ws");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(Patience);
         return await client.ConnectAsync(new Uri(host.Factory.Server.BaseAddress, "graphql"), timeout.Token);
     }
 
@@ -95,7 +98,7 @@ public sealed class GraphQLEndpointTests(HostFixture host) : IClassFixture<HostF
 
     private static async Task<string?> ReceiveAsync(WebSocket socket)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(Patience);
         var buffer = new byte[16 * 1024];
         using var message = new MemoryStream();
         while (true)

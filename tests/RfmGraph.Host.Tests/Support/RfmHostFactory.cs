@@ -28,6 +28,11 @@ public sealed class RfmHostFactory(
         builder.UseSetting("Auth:Jwt:Audience", Audience);
         builder.UseSetting("Demo:SeedOnEmptyDatabase", "false");
         builder.UseSetting("Jobs:CheckinIntervalSeconds", "2");
+        // Socket tests connect and then send connection_init, racing the init timer (3 s in Testing), and expect
+        // exact message sequences that a keep-alive ping (every 15 s) would interleave with; on a loaded CI machine
+        // either can happen. No Host test is about these timers (the engine's own tests cover them).
+        builder.UseSetting("GraphQL:ConnectionInitTimeoutSeconds", "120");
+        builder.UseSetting("GraphQL:KeepAliveSeconds", "3600");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

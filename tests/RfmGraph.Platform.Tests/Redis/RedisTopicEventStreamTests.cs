@@ -9,7 +9,8 @@ namespace RfmGraph.Platform.Tests.Redis;
 /// <summary>Two event streams with their own connections stand for two Host instances sharing one Redis.</summary>
 public sealed class RedisTopicEventStreamTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    /// <summary>Bounds waits that only a failure reaches; generous because a loaded CI machine is slow, not broken.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly List<IAsyncDisposable> _owned = [];
 
     public sealed record RunPublished(long RunId, string BusinessKey, decimal Revenue, DateTimeOffset At);
@@ -107,6 +108,14 @@ public sealed class RedisTopicEventStreamTests(RedisServer redis) : IClassFixtur
             await publisher.PublishAsync(topic, new RunPublished(i, "burst", i, DateTimeOffset.UnixEpoch));
         }
 
+        // The subscriber's connection delivers the burst on its own schedule: wait until its buffer has overflowed
+        // before reading, or a reader that keeps pace with a late delivery would never see the buffer fill.
+        var deadline = DateTime.UtcNow + Patience;
+        while (concrete.DroppedMessages == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         // Read until the last message arrives; the buffer of 4 cannot have kept all 200.
         var received = new List<long>();
         Assert.True(await first.WaitAsync(Patience));
@@ -161,15 +170,17 @@ public sealed class RedisTopicEventStreamTests(RedisServer redis) : IClassFixtur
         }
     }
 
+    /// <summary>Repeats <paramref name="action"/> while Redis is unreachable (it is being restarted), up to <see cref="Patience"/>.</summary>
     private static async Task<T> RetryAsync<T>(Func<Task<T>> action)
     {
-        for (var attempt = 1; ; attempt++)
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
         {
             try
             {
                 return await action();
             }
-            catch (RedisConnectionException) when (attempt < 50)
+            catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(100);
             }
