@@ -150,6 +150,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         private readonly StorefrontCatalog _storefronts;
         private readonly PartitionLoad? _load;
         private readonly IdReservation? _saleIds;
+        private readonly SaleIdFingerprints _saleIdFingerprints = new();
         private long _rowsWritten;
 
         private ImportSession(
@@ -193,6 +194,8 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             var storefrontId = _storefronts.Resolve(row.Storefront);
             if (_load is null)
             {
+                // A first import needs no such check: its unique index build fails on a duplicate.
+                _saleIdFingerprints.Add(row.SaleId);
                 StagingTable.Write(writer, row, customerId, storefrontId);
             }
             else
@@ -213,7 +216,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             step("storefronts+customers");
             if (_load is null)
             {
-                if (await ImportMerge.ReportDuplicatesAsync(_connection, _transaction, errors, cancellationToken))
+                if (_saleIdFingerprints.MayHaveDuplicates && await ImportMerge.ReportDuplicatesAsync(_connection, _transaction, errors, cancellationToken))
                 {
                     return null;
                 }
