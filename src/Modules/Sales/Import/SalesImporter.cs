@@ -165,7 +165,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             _saleIds = saleIds;
         }
 
-        private string RowsTable => _load?.LoadTable ?? StagingTable.Name;
+        private string RowsTable => _load?.LoadTable ?? StagingTable.NameFor(_business.Id);
 
         public static async Task<ImportSession> BeginAsync(
             NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlConnection idConnection, BusinessInfo business, CancellationToken cancellationToken)
@@ -176,7 +176,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
                 new IdReservation(idConnection, "sales.storefronts_id_seq"), cancellationToken);
             if (await HasSalesAsync(connection, transaction, business.Id, cancellationToken))
             {
-                await StagingTable.CreateAsync(connection, transaction, cancellationToken);
+                await StagingTable.CreateAsync(connection, transaction, StagingTable.NameFor(business.Id), cancellationToken);
                 return new ImportSession(connection, transaction, business, customers, storefronts, load: null, saleIds: null);
             }
 
@@ -185,7 +185,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         }
 
         public Task<NpgsqlRawCopyStream> BeginCopyAsync(CancellationToken cancellationToken) =>
-            _connection.BeginRawBinaryCopyAsync(_load is null ? StagingTable.CopyCommand : PartitionRows.CopyCommand(_load.LoadTable), cancellationToken);
+            _connection.BeginRawBinaryCopyAsync(_load is null ? StagingTable.CopyCommand(RowsTable) : PartitionRows.CopyCommand(_load.LoadTable), cancellationToken);
 
         public void Write(PgBinaryCopyWriter writer, in SaleRecord row)
         {
@@ -216,13 +216,13 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             step("storefronts+customers");
             if (_load is null)
             {
-                if (_saleIdFingerprints.MayHaveDuplicates && await ImportMerge.ReportDuplicatesAsync(_connection, _transaction, errors, cancellationToken))
+                if (_saleIdFingerprints.MayHaveDuplicates && await ImportMerge.ReportDuplicatesAsync(_connection, _transaction, RowsTable, errors, cancellationToken))
                 {
                     return null;
                 }
 
                 step("duplicate check");
-                var (inserted, updated) = await ImportMerge.UpsertSalesAsync(_connection, _transaction, _business, cancellationToken);
+                var (inserted, updated) = await ImportMerge.UpsertSalesAsync(_connection, _transaction, _business, RowsTable, cancellationToken);
                 step("sales upsert");
                 return new Counts(storefronts, customers, inserted, updated);
             }
