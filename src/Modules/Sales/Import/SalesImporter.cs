@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RfmGraph.Sales.Businesses;
@@ -149,11 +148,12 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         private readonly BusinessInfo _business;
         private readonly CustomerCatalog _customers;
         private readonly StorefrontCatalog _storefronts;
-        private readonly SalesPartitionLoad? _load;
-        private readonly byte[] _currency;
+        private readonly PartitionLoad? _load;
+        private readonly IdReservation? _saleIds;
         private long _rowsWritten;
 
-        private ImportSession(NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, CustomerCatalog customers, StorefrontCatalog storefronts, SalesPartitionLoad? load)
+        private ImportSession(
+            NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, CustomerCatalog customers, StorefrontCatalog storefronts, PartitionLoad? load, IdReservation? saleIds)
         {
             _connection = connection;
             _transaction = transaction;
@@ -161,7 +161,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             _customers = customers;
             _storefronts = storefronts;
             _load = load;
-            _currency = Encoding.ASCII.GetBytes(business.Currency);
+            _saleIds = saleIds;
         }
 
         private string RowsTable => _load?.LoadTable ?? StagingTable.Name;
@@ -173,17 +173,14 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
                 new IdReservation(idConnection, "sales.customers_id_seq").Next, cancellationToken);
             var storefronts = await StorefrontCatalog.LoadAsync(connection, transaction, business.Id,
                 new IdReservation(idConnection, "sales.storefronts_id_seq"), cancellationToken);
-            SalesPartitionLoad? load = null;
             if (await HasSalesAsync(connection, transaction, business.Id, cancellationToken))
             {
                 await StagingTable.CreateAsync(connection, transaction, cancellationToken);
-            }
-            else
-            {
-                load = await SalesPartitionLoad.BeginAsync(connection, transaction, business.Id, cancellationToken);
+                return new ImportSession(connection, transaction, business, customers, storefronts, load: null, saleIds: null);
             }
 
-            return new ImportSession(connection, transaction, business, customers, storefronts, load);
+            var load = await PartitionLoad.BeginAsync(connection, transaction, PartitionedTable.Sales, business.Id, cancellationToken);
+            return new ImportSession(connection, transaction, business, customers, storefronts, load, new IdReservation(idConnection, "sales.sales_id_seq"));
         }
 
         public Task<NpgsqlRawCopyStream> BeginCopyAsync(CancellationToken cancellationToken) =>
@@ -200,7 +197,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             }
             else
             {
-                PartitionRows.Write(writer, row, _business.Id, customerId, storefrontId, _currency);
+                PartitionRows.Write(writer, row, _saleIds!.Next(), _business.Id, customerId, storefrontId);
             }
         }
 
@@ -209,7 +206,10 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         {
             await ImportMerge.ExecuteAsync(_connection, _transaction, "SET LOCAL work_mem = '256MB'", cancellationToken);
             var storefronts = await ImportMerge.SaveStorefrontsAsync(_connection, _transaction, _business.Id, _storefronts.New, RowsTable, cancellationToken);
-            var customers = await ImportMerge.SaveCustomersAsync(_connection, _transaction, _business.Id, _customers, RowsTable, cancellationToken);
+            // A business with no customers yet (the usual first import) gets them in a fresh partition too.
+            var customers = _load is not null && _customers.ExistingCount == 0
+                ? await ImportMerge.LoadNewCustomersAsync(_connection, _transaction, _business.Id, _customers, cancellationToken)
+                : await ImportMerge.SaveCustomersAsync(_connection, _transaction, _business.Id, _customers, RowsTable, cancellationToken);
             step("storefronts+customers");
             if (_load is null)
             {
@@ -242,7 +242,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             }
 
             step("indexes");
-            await _load.SwapInAsync(replaceSales: false, cancellationToken);
+            await _load.SwapInAsync(replaceRows: false, cancellationToken);
             step("attach");
             return new Counts(storefronts, customers, _rowsWritten, 0);
         }
