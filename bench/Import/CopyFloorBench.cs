@@ -73,7 +73,6 @@ internal static class CopyFloorBench
         var nextId = 0L;
         var customers = new CustomerCatalog(() => ++nextId);
         var writer = new PgBinaryCopyWriter(target);
-        var currency = "EUR"u8.ToArray();
         var storefronts = new Dictionary<string, long>(StringComparer.Ordinal);
         long rows = 0;
         while (csv.TryRead(out var row))
@@ -83,7 +82,7 @@ internal static class CopyFloorBench
                 storefronts[row.Storefront] = storefront = storefronts.Count + 1;
             }
 
-            PartitionRows.Write(writer, row, 1, customers.Resolve(row), storefront, currency);
+            PartitionRows.Write(writer, row, rows + 1, 1, customers.Resolve(row), storefront);
             rows++;
         }
 

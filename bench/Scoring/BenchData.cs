@@ -48,18 +48,18 @@ internal static class BenchData
 
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
-            await using var probe = new NpgsqlCommand("SELECT to_regprocedure('sales.ensure_sales_partition(bigint)') IS NOT NULL", connection);
+            await using var probe = new NpgsqlCommand("SELECT to_regprocedure('sales.ensure_business_partitions(bigint)') IS NOT NULL", connection);
             var partitioned = await probe.ExecuteScalarAsync() is true;
             var sql = $"""
-                {(partitioned ? "SELECT sales.ensure_sales_partition(@business);" : string.Empty)}
+                {(partitioned ? "SELECT sales.ensure_business_partitions(@business);" : string.Empty)}
                 DELETE FROM sales.sales WHERE business_id = @business;
-                INSERT INTO sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount, currency)
+                INSERT INTO sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount)
                 SELECT @business, 1 + c % 5, c, 'b' || c || '-' || i,
                        @as_of - make_interval(secs => (abs(hashint8(c * 64 + i)) % (730 * 86400))::double precision),
                        CASE WHEN abs(hashint8(c * 64 + i + 7)) % 100 < 90 THEN 'completed'
                             WHEN abs(hashint8(c * 64 + i + 7)) % 100 < 97 THEN 'refunded' ELSE 'voided' END,
                        (500 + abs(hashint8(c * 64 + i + 13)) % 20000) / 100.0,
-                       0, 'EUR'
+                       0
                 FROM generate_series(1, @customers::bigint) AS c
                 CROSS JOIN LATERAL generate_series(1, 1 + (abs(hashint8(c)) % 19)::int) AS i;
                 """;

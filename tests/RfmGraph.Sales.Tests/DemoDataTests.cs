@@ -11,7 +11,7 @@ public sealed class DemoDataTests(PostgresFixture fixture)
         SELECT md5(string_agg(row, E'\n' ORDER BY row)) FROM (
             SELECT concat_ws('|', 'c', external_id, name, email, created_at AT TIME ZONE 'UTC') AS row FROM sales.customers
             UNION ALL
-            SELECT concat_ws('|', 's', s.external_id, c.external_id, f.code, s.ordered_at AT TIME ZONE 'UTC', s.status, s.amount, s.refunded_amount, s.currency)
+            SELECT concat_ws('|', 's', s.external_id, c.external_id, f.code, s.ordered_at AT TIME ZONE 'UTC', s.status, s.amount, s.refunded_amount)
             FROM sales.sales s JOIN sales.customers c ON c.id = s.customer_id JOIN sales.storefronts f ON f.id = s.storefront_id
         ) rows
         """;

@@ -45,8 +45,9 @@ public sealed class ImportTests(PostgresFixture fixture)
                 "S4|C3|main|2025-03-07 08:00:00|voided|7.00|EUR",
             ],
             await db.RowsAsync("""
-                SELECT s.external_id, c.external_id, f.code, (s.ordered_at AT TIME ZONE 'UTC')::text, s.status, s.amount, s.currency
+                SELECT s.external_id, c.external_id, f.code, (s.ordered_at AT TIME ZONE 'UTC')::text, s.status, s.amount, b.currency
                 FROM sales.sales s JOIN sales.customers c ON c.id = s.customer_id JOIN sales.storefronts f ON f.id = s.storefront_id
+                JOIN sales.businesses b ON b.id = s.business_id
                 ORDER BY s.external_id
                 """));
         Assert.Equal(
@@ -214,7 +215,7 @@ public sealed class ImportTests(PostgresFixture fixture)
         Assert.True((await importer.ImportCsvAsync(without.Path, "uk-shop", null, CancellationToken.None)).Succeeded);
 
         Assert.Equal(["uk-shop|GBP", "us-shop|USD"], await db.RowsAsync("SELECT key, currency FROM sales.businesses ORDER BY key"));
-        Assert.Equal(["USD", "GBP"], await db.RowsAsync("SELECT currency FROM sales.sales ORDER BY business_id"));
+        Assert.Equal(["us-shop|1", "uk-shop|1"], await db.RowsAsync("SELECT b.key, count(*) FROM sales.sales s JOIN sales.businesses b ON b.id = s.business_id GROUP BY b.id, b.key ORDER BY b.id"));
     }
 
     [Fact]

@@ -34,12 +34,11 @@ public sealed class MigrationTests(PostgresFixture fixture)
             INSERT INTO sales.businesses (key, name, currency) VALUES ('shop', 'Shop', 'EUR');
             INSERT INTO sales.storefronts (business_id, code, name) VALUES (1, 'main', 'Main');
             INSERT INTO sales.customers (business_id, external_id, created_at) VALUES (1, 'c1', '2025-01-01Z');
-            SELECT sales.ensure_sales_partition(1);
-            INSERT INTO sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount, currency) VALUES
-              (1, 1, 1, 's1', '2025-01-02T10:00:00Z', 'completed', 100.00, 0, 'EUR'),
-              (1, 1, 1, 's2', '2025-01-03T10:00:00Z', 'completed', 50.00, 12.50, 'EUR'),
-              (1, 1, 1, 's3', '2025-01-04T10:00:00Z', 'refunded', 30.00, 0, 'EUR'),
-              (1, 1, 1, 's4', '2025-01-05T10:00:00Z', 'voided', 999.99, 0, 'EUR');
+            INSERT INTO sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount) VALUES
+              (1, 1, 1, 's1', '2025-01-02T10:00:00Z', 'completed', 100.00, 0),
+              (1, 1, 1, 's2', '2025-01-03T10:00:00Z', 'completed', 50.00, 12.50),
+              (1, 1, 1, 's3', '2025-01-04T10:00:00Z', 'refunded', 30.00, 0),
+              (1, 1, 1, 's4', '2025-01-05T10:00:00Z', 'voided', 999.99, 0);
             """);
 
         var rows = await database.RowsAsync("""

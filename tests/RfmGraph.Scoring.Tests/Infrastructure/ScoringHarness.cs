@@ -59,19 +59,20 @@ internal sealed class ScoringHarness : IAsyncDisposable
     {
         var rows = sales.ToList();
         await using var connection = await DataSource.OpenConnectionAsync();
-        // Sales partitions sales.sales by business and creates a business's partition on first write.
-        await using (var probe = new NpgsqlCommand("SELECT to_regprocedure('sales.ensure_sales_partition(bigint)') IS NOT NULL", connection))
+        // Sales partitions its tables by business; a business inserted with plain SQL has its partitions from
+        // the businesses trigger, this covers rows whose business was created otherwise.
+        await using (var probe = new NpgsqlCommand("SELECT to_regprocedure('sales.ensure_business_partitions(bigint)') IS NOT NULL", connection))
         {
             if (await probe.ExecuteScalarAsync() is true)
             {
-                await using var ensure = new NpgsqlCommand("SELECT sales.ensure_sales_partition(b) FROM unnest(@businesses) AS b", connection);
+                await using var ensure = new NpgsqlCommand("SELECT sales.ensure_business_partitions(b) FROM unnest(@businesses) AS b", connection);
                 ensure.Parameters.AddWithValue("businesses", rows.Select(r => r.BusinessId).Distinct().ToArray());
                 await ensure.ExecuteNonQueryAsync();
             }
         }
 
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount, currency) FROM STDIN (FORMAT BINARY)");
+            "COPY sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount) FROM STDIN (FORMAT BINARY)");
         foreach (var sale in rows)
         {
             await writer.StartRowAsync();
@@ -83,7 +84,6 @@ internal sealed class ScoringHarness : IAsyncDisposable
             await writer.WriteAsync(sale.Status, NpgsqlDbType.Text);
             await writer.WriteAsync(sale.Amount, NpgsqlDbType.Numeric);
             await writer.WriteAsync(sale.Refunded, NpgsqlDbType.Numeric);
-            await writer.WriteAsync("EUR", NpgsqlDbType.Char);
         }
 
         await writer.CompleteAsync();

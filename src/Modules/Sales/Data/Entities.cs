@@ -47,7 +47,6 @@ internal sealed class Sale
     public required string Status { get; set; }
     public decimal Amount { get; set; }
     public decimal RefundedAmount { get; set; }
-    public required string Currency { get; set; }
     public Customer? Customer { get; set; }
     public Storefront? Storefront { get; set; }
     public List<SaleItem> Items { get; } = [];

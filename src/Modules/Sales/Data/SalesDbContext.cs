@@ -49,7 +49,6 @@ internal sealed class SalesDbContext(DbContextOptions<SalesDbContext> options, I
             b.ToTable("sales");
             b.Property(x => x.Amount).HasPrecision(18, 2);
             b.Property(x => x.RefundedAmount).HasPrecision(18, 2);
-            b.Property(x => x.Currency).HasColumnType("char(3)");
             b.HasIndex(x => new { x.BusinessId, x.ExternalId }).IsUnique();
             b.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId);
             b.HasOne(x => x.Storefront).WithMany().HasForeignKey(x => x.StorefrontId);

@@ -9,9 +9,9 @@ using RfmGraph.Sales.Partitions;
 namespace RfmGraph.Sales.Demo;
 
 /// <summary>
-/// Writes the demo data set in one transaction: the business's previous storefronts, customers and
-/// sales are removed, customers are binary-COPYed, and sales are COPYed into a fresh partition that
-/// replaces the old one (see <see cref="SalesPartitionLoad"/>). Readers see the old data set until commit.
+/// Writes the demo data set in one transaction: the business's previous storefronts, line items and
+/// payments are removed, and customers and sales are binary-COPYed into fresh partitions that replace the
+/// old ones (see <see cref="PartitionLoad"/>). Readers see the old data set until commit.
 /// </summary>
 internal sealed class DemoDataSeeder(NpgsqlDataSource dataSource, ILogger<DemoDataSeeder> logger) : IDemoDataSeeder
 {
@@ -38,6 +38,7 @@ internal sealed class DemoDataSeeder(NpgsqlDataSource dataSource, ILogger<DemoDa
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtextextended('rfmgraph.sales:' || $1, 0))", cancellationToken, request.BusinessKey);
+        await PartitionLoad.LeavePartitionsToLoaderAsync(connection, transaction, cancellationToken);
         var business = await BusinessDirectory.EnsureAsync(connection, transaction, request.BusinessKey, "Demo Retail", Currency, cancellationToken);
         if (business.Currency != Currency)
         {
@@ -48,25 +49,28 @@ internal sealed class DemoDataSeeder(NpgsqlDataSource dataSource, ILogger<DemoDa
         await ClearAsync(connection, transaction, business.Id, cancellationToken);
         var storefrontIds = await StorefrontsAsync(connection, transaction, business.Id, cancellationToken);
 
-        var customerIds = await CopyCustomersAsync(connection, transaction, business.Id, generator, request.Customers, progress, cancellationToken);
-        var load = await SalesPartitionLoad.BeginAsync(connection, transaction, business.Id, cancellationToken);
-        var sales = await CopySalesAsync(connection, load, business.Id, generator, customerIds, storefrontIds, progress, cancellationToken);
+        var customers = await PartitionLoad.BeginAsync(connection, transaction, PartitionedTable.Customers, business.Id, cancellationToken);
+        var customerIds = await CopyCustomersAsync(connection, transaction, customers, business.Id, generator, request.Customers, progress, cancellationToken);
+        var sales = await PartitionLoad.BeginAsync(connection, transaction, PartitionedTable.Sales, business.Id, cancellationToken);
+        var saleCount = await CopySalesAsync(connection, sales, business.Id, generator, customerIds, storefrontIds, progress, cancellationToken);
 
         progress?.Report(new SalesImportProgress("index", 0, 1));
-        await load.BuildIndexesAsync(cancellationToken);
-        await load.SwapInAsync(replaceSales: true, cancellationToken);
+        await customers.BuildIndexesAsync(cancellationToken);
+        await sales.BuildIndexesAsync(cancellationToken);
+        await customers.SwapInAsync(replaceRows: true, cancellationToken);
+        await sales.SwapInAsync(replaceRows: true, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         progress?.Report(new SalesImportProgress("index", 1, 1));
 
         logger.LogInformation("Demo data for {Business}: {Customers} customers, {Sales} sales (seed {Seed}) in {Elapsed}",
-            business.Key, request.Customers, sales, request.Seed, stopwatch.Elapsed);
-        return new DemoDataResult(business.Key, business.Id, StorefrontCodes.Length, request.Customers, sales, stopwatch.Elapsed);
+            business.Key, request.Customers, saleCount, request.Seed, stopwatch.Elapsed);
+        return new DemoDataResult(business.Key, business.Id, StorefrontCodes.Length, request.Customers, saleCount, stopwatch.Elapsed);
     }
 
     /// <summary>Line items and payments first: detaching the old sales partition requires nothing to reference it.</summary>
     private static async Task ClearAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long businessId, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { "sales.sale_items", "sales.payments", "sales.customers", "sales.storefronts" })
+        foreach (var table in new[] { "sales.sale_items", "sales.payments", "sales.storefronts" })
         {
             await ExecuteAsync(connection, transaction, $"DELETE FROM {table} WHERE business_id = $1", cancellationToken, businessId);
         }
@@ -93,11 +97,11 @@ internal sealed class DemoDataSeeder(NpgsqlDataSource dataSource, ILogger<DemoDa
 
     /// <summary>COPYs the customers in index order and reads their ids back (index i → ids[i]).</summary>
     private static async Task<long[]> CopyCustomersAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long businessId, DemoCustomerGenerator generator, int count,
+        NpgsqlConnection connection, NpgsqlTransaction transaction, PartitionLoad load, long businessId, DemoCustomerGenerator generator, int count,
         IProgress<SalesImportProgress>? progress, CancellationToken cancellationToken)
     {
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY sales.customers (business_id, external_id, name, email, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            $"COPY {load.LoadTable} (business_id, external_id, name, email, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             for (var i = 0; i < count; i++)
             {
@@ -120,8 +124,7 @@ internal sealed class DemoDataSeeder(NpgsqlDataSource dataSource, ILogger<DemoDa
 
         progress?.Report(new SalesImportProgress("customers", count, count));
         var ids = new long[count];
-        await using var command = new NpgsqlCommand("SELECT id, external_id FROM sales.customers WHERE business_id = $1", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = businessId });
+        await using var command = new NpgsqlCommand($"SELECT id, external_id FROM {load.LoadTable}", connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -133,12 +136,12 @@ internal sealed class DemoDataSeeder(NpgsqlDataSource dataSource, ILogger<DemoDa
     }
 
     private static async Task<long> CopySalesAsync(
-        NpgsqlConnection connection, SalesPartitionLoad load, long businessId, DemoCustomerGenerator generator, long[] customerIds, long[] storefrontIds,
+        NpgsqlConnection connection, PartitionLoad load, long businessId, DemoCustomerGenerator generator, long[] customerIds, long[] storefrontIds,
         IProgress<SalesImportProgress>? progress, CancellationToken cancellationToken)
     {
         var sales = 0L;
         await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {load.LoadTable} (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount, currency) FROM STDIN (FORMAT BINARY)",
+            $"COPY {load.LoadTable} (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         for (var i = 0; i < customerIds.Length; i++)
         {
@@ -153,7 +156,6 @@ internal sealed class DemoDataSeeder(NpgsqlDataSource dataSource, ILogger<DemoDa
                 copy.Write(sale.Status, NpgsqlDbType.Text);
                 copy.Write(Money(sale.AmountCents), NpgsqlDbType.Numeric);
                 copy.Write(Money(sale.RefundedCents), NpgsqlDbType.Numeric);
-                copy.Write(Currency, NpgsqlDbType.Char);
                 sales++;
             }
 

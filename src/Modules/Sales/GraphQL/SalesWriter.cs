@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 using RfmGraph.GraphQL.Execution;
+using RfmGraph.Sales.Partitions;
 
 namespace RfmGraph.Sales.GraphQL;
 
@@ -65,9 +66,10 @@ internal static partial class SalesWriter
             return new CustomerPayload(null, false, errors);
         }
 
-        // xmax = 0 only for a row this statement inserted (an update leaves the old version's xid in xmax).
-        await using var command = ctx.Service<NpgsqlDataSource>().CreateCommand("""
-            INSERT INTO sales.customers AS c (business_id, external_id, name, email) VALUES (@business, @external_id, @name, @email)
+        // xmax = 0 only for a row this statement inserted (an update leaves the old version's xid in xmax); it is
+        // read through the business's partition, as the partitioned parent does not return system columns.
+        await using var command = ctx.Service<NpgsqlDataSource>().CreateCommand($"""
+            INSERT INTO {PartitionedTable.Customers.PartitionOf(businessId)} AS c (business_id, external_id, name, email) VALUES (@business, @external_id, @name, @email)
             ON CONFLICT (business_id, external_id) DO UPDATE
                 SET name = CASE WHEN @has_name THEN EXCLUDED.name ELSE c.name END,
                     email = CASE WHEN @has_email THEN EXCLUDED.email ELSE c.email END
@@ -133,16 +135,10 @@ internal static partial class SalesWriter
             return new SalePayload(null, errors);
         }
 
-        await using (var partition = new NpgsqlCommand("SELECT sales.ensure_sales_partition(@business)", connection, transaction))
-        {
-            partition.Parameters.AddWithValue("business", businessId);
-            await partition.ExecuteNonQueryAsync(ctx.CancellationToken);
-        }
-
         long saleId;
         await using (var insert = new NpgsqlCommand("""
-            INSERT INTO sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount, currency)
-            VALUES (@business, @storefront, @customer, @external_id, @ordered_at, @status, @amount, @refunded, @currency)
+            INSERT INTO sales.sales (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, refunded_amount)
+            VALUES (@business, @storefront, @customer, @external_id, @ordered_at, @status, @amount, @refunded)
             ON CONFLICT (business_id, external_id) DO NOTHING
             RETURNING id
             """, connection, transaction))
@@ -155,7 +151,6 @@ internal static partial class SalesWriter
             insert.Parameters.AddWithValue("status", status);
             insert.Parameters.AddWithValue("amount", amount);
             insert.Parameters.AddWithValue("refunded", refunded);
-            insert.Parameters.AddWithValue("currency", currency ?? businessCurrency);
             if (await insert.ExecuteScalarAsync(ctx.CancellationToken) is not long id)
             {
                 return new SalePayload(null, [new(["externalId"], $"A sale with external id '{externalId}' already exists.", "DUPLICATE_SALE")]);

@@ -22,6 +22,9 @@ internal sealed class CustomerCatalog
         _lookup = _customers.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
+    /// <summary>Customers of the business that existed before the import.</summary>
+    public long ExistingCount { get; private set; }
+
     /// <summary>Customers of the file that do not exist yet.</summary>
     public long NewCount { get; private set; }
 
@@ -38,6 +41,7 @@ internal sealed class CustomerCatalog
         while (await reader.ReadAsync(cancellationToken))
         {
             catalog._customers.Add(Encoding.UTF8.GetBytes(reader.GetString(0)), new Customer(reader.GetInt64(1), isNew: false));
+            catalog.ExistingCount++;
         }
 
         return catalog;
@@ -94,6 +98,34 @@ internal sealed class CustomerCatalog
             WriteOptional(writer, customer.Email);
             writer.WriteTimestamp(customer.FirstOrderedAt);
             writer.WriteBoolean(customer.IsNew);
+        }
+    }
+
+    /// <summary>
+    /// Writes the new customers as rows of sales.customers (id, business_id, external_id, name, email,
+    /// created_at), in id order: the order they first appeared in, so the primary key is built from sorted input.
+    /// </summary>
+    public void WriteNewTo(PgBinaryCopyWriter writer, long businessId)
+    {
+        var created = new List<KeyValuePair<byte[], Customer>>((int)NewCount);
+        foreach (var entry in _customers)
+        {
+            if (entry.Value.IsNew)
+            {
+                created.Add(entry);
+            }
+        }
+
+        created.Sort(static (a, b) => a.Value.Id.CompareTo(b.Value.Id));
+        foreach (var (externalId, customer) in created)
+        {
+            writer.StartRow(6);
+            writer.WriteInt64(customer.Id);
+            writer.WriteInt64(businessId);
+            writer.WriteText(externalId);
+            WriteOptional(writer, customer.Name);
+            WriteOptional(writer, customer.Email);
+            writer.WriteTimestamp(customer.FirstOrderedAt);
         }
     }
 

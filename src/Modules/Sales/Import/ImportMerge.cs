@@ -1,6 +1,7 @@
 using System.Globalization;
 using Npgsql;
 using RfmGraph.Sales.Contracts;
+using RfmGraph.Sales.Partitions;
 
 namespace RfmGraph.Sales.Import;
 
@@ -127,15 +128,38 @@ internal static class ImportMerge
         return created;
     }
 
+    /// <summary>
+    /// The customers of a business's first import when it has none yet: COPYed into a fresh partition of
+    /// sales.customers that then replaces the business's empty one (<see cref="PartitionLoad"/>; if a
+    /// mutation added a customer meanwhile, the swap fails and nothing is kept). Returns the number created.
+    /// </summary>
+    public static async Task<long> LoadNewCustomersAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long businessId, CustomerCatalog customers, CancellationToken cancellationToken)
+    {
+        var load = await PartitionLoad.BeginAsync(connection, transaction, PartitionedTable.Customers, businessId, cancellationToken);
+        await using (var copy = await connection.BeginRawBinaryCopyAsync(
+            $"COPY {load.LoadTable} (id, business_id, external_id, name, email, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            var writer = new PgBinaryCopyWriter(copy);
+            customers.WriteNewTo(writer, businessId);
+            writer.Complete();
+        }
+
+        await load.BuildIndexesAsync(cancellationToken);
+        await load.SwapInAsync(replaceRows: false, cancellationToken);
+        return customers.NewCount;
+    }
+
     /// <summary>Reports every sale_id the staging table holds more than once (later lines); true when there were any.</summary>
-    public static async Task<bool> ReportDuplicatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportErrors errors, CancellationToken cancellationToken)
+    public static async Task<bool> ReportDuplicatesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string staging, ImportErrors errors, CancellationToken cancellationToken)
     {
         var before = errors.Count;
         await using var command = new NpgsqlCommand($"""
             WITH duplicated AS (
-                SELECT sale_id, min(line) AS first_line FROM {StagingTable.Name} GROUP BY sale_id HAVING count(*) > 1)
+                SELECT sale_id, min(line) AS first_line FROM {staging} GROUP BY sale_id HAVING count(*) > 1)
             SELECT t.line, t.sale_id, d.first_line
-            FROM {StagingTable.Name} t JOIN duplicated d USING (sale_id)
+            FROM {staging} t JOIN duplicated d USING (sale_id)
             WHERE t.line > d.first_line
             ORDER BY t.line
             """, connection, transaction) { CommandTimeout = 0 };
@@ -150,42 +174,52 @@ internal static class ImportMerge
 
     /// <summary>
     /// Upserts the staging table into the business's partition. Rows equal to the stored sale are
-    /// filtered out by an anti-join first, so a re-import of an unchanged file writes (and locks) nothing.
+    /// filtered out first, so a re-import of an unchanged file writes (and locks) nothing: that anti-join
+    /// runs as a CREATE TABLE AS, which PostgreSQL executes in parallel (an INSERT … SELECT never is), and
+    /// only the rows that changed go through the upsert.
     /// </summary>
     public static async Task<(long Inserted, long Updated)> UpsertSalesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, string staging, CancellationToken cancellationToken)
     {
-        // Writes the partition directly: RETURNING xmax (0 on inserted rows, so inserts and updates can
-        // be told apart) is not available through a partitioned table.
-        var partition = "sales.sales_b" + business.Id.ToString(CultureInfo.InvariantCulture);
-        await ExecuteAsync(connection, transaction, $"ANALYZE {StagingTable.Name}", cancellationToken);
+        var partition = PartitionedTable.Sales.PartitionOf(business.Id);
+        var changed = staging + "_changed";
+        await ExecuteAsync(connection, transaction, $"""
+            ANALYZE {staging};
+            CREATE UNLOGGED TABLE {changed} AS
+            SELECT t.storefront_id, t.customer_id, t.sale_id, t.ordered_at, t.status, t.amount
+            FROM {staging} t
+            WHERE NOT EXISTS (
+                SELECT 1 FROM {partition} o
+                WHERE o.external_id = t.sale_id
+                  AND (o.storefront_id, o.customer_id, o.ordered_at, o.status, o.amount) = (t.storefront_id, t.customer_id, t.ordered_at, t.status, t.amount));
+            """, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             WITH upserted AS (
-                INSERT INTO {partition} AS s (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount, currency)
-                SELECT $1, t.storefront_id, t.customer_id, t.sale_id, t.ordered_at, t.status, t.amount, $2
-                FROM {StagingTable.Name} t
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM {partition} o
-                    WHERE o.external_id = t.sale_id
-                      AND (o.storefront_id, o.customer_id, o.ordered_at, o.status, o.amount, o.currency) = (t.storefront_id, t.customer_id, t.ordered_at, t.status, t.amount, $2::char(3)))
+                INSERT INTO {partition} AS s (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount)
+                SELECT $1, t.storefront_id, t.customer_id, t.sale_id, t.ordered_at, t.status, t.amount
+                FROM {changed} t
                 ON CONFLICT (business_id, external_id) DO UPDATE
                     SET storefront_id = excluded.storefront_id,
                         customer_id = excluded.customer_id,
                         ordered_at = excluded.ordered_at,
                         status = excluded.status,
                         amount = excluded.amount,
-                        refunded_amount = least(s.refunded_amount, excluded.amount),
-                        currency = excluded.currency
-                    WHERE (s.storefront_id, s.customer_id, s.ordered_at, s.status, s.amount, s.currency) IS DISTINCT FROM
-                          (excluded.storefront_id, excluded.customer_id, excluded.ordered_at, excluded.status, excluded.amount, excluded.currency)
+                        refunded_amount = least(s.refunded_amount, excluded.amount)
+                    WHERE (s.storefront_id, s.customer_id, s.ordered_at, s.status, s.amount) IS DISTINCT FROM
+                          (excluded.storefront_id, excluded.customer_id, excluded.ordered_at, excluded.status, excluded.amount)
                 RETURNING xmax = 0 AS inserted)
             SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM upserted
             """, connection, transaction) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter { Value = business.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = business.Currency });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        (long Inserted, long Updated) counts;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            counts = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        await ExecuteAsync(connection, transaction, $"DROP TABLE {changed}, {staging}", cancellationToken);
+        return counts;
     }
 
     public static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RfmGraph.Sales.Businesses;
@@ -38,6 +37,8 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         await using var idConnection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockBusinessAsync(connection, transaction, businessKey, cancellationToken);
+        // A business created here gets its partitions from this import's loads (a first import always loads both).
+        await PartitionLoad.LeavePartitionsToLoaderAsync(connection, transaction, cancellationToken);
         var existing = await new BusinessDirectory(dataSource).FindByKeyAsync(businessKey, cancellationToken);
         var fileCurrency = existing?.Currency ?? FirstCurrency(filePath);
         var business = existing ?? await BusinessDirectory.EnsureAsync(
@@ -149,11 +150,13 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         private readonly BusinessInfo _business;
         private readonly CustomerCatalog _customers;
         private readonly StorefrontCatalog _storefronts;
-        private readonly SalesPartitionLoad? _load;
-        private readonly byte[] _currency;
+        private readonly PartitionLoad? _load;
+        private readonly IdReservation? _saleIds;
+        private readonly SaleIdFingerprints _saleIdFingerprints = new();
         private long _rowsWritten;
 
-        private ImportSession(NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, CustomerCatalog customers, StorefrontCatalog storefronts, SalesPartitionLoad? load)
+        private ImportSession(
+            NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, CustomerCatalog customers, StorefrontCatalog storefronts, PartitionLoad? load, IdReservation? saleIds)
         {
             _connection = connection;
             _transaction = transaction;
@@ -161,10 +164,10 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             _customers = customers;
             _storefronts = storefronts;
             _load = load;
-            _currency = Encoding.ASCII.GetBytes(business.Currency);
+            _saleIds = saleIds;
         }
 
-        private string RowsTable => _load?.LoadTable ?? StagingTable.Name;
+        private string RowsTable => _load?.LoadTable ?? StagingTable.NameFor(_business.Id);
 
         public static async Task<ImportSession> BeginAsync(
             NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlConnection idConnection, BusinessInfo business, CancellationToken cancellationToken)
@@ -173,21 +176,18 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
                 new IdReservation(idConnection, "sales.customers_id_seq").Next, cancellationToken);
             var storefronts = await StorefrontCatalog.LoadAsync(connection, transaction, business.Id,
                 new IdReservation(idConnection, "sales.storefronts_id_seq"), cancellationToken);
-            SalesPartitionLoad? load = null;
             if (await HasSalesAsync(connection, transaction, business.Id, cancellationToken))
             {
-                await StagingTable.CreateAsync(connection, transaction, cancellationToken);
-            }
-            else
-            {
-                load = await SalesPartitionLoad.BeginAsync(connection, transaction, business.Id, cancellationToken);
+                await StagingTable.CreateAsync(connection, transaction, StagingTable.NameFor(business.Id), cancellationToken);
+                return new ImportSession(connection, transaction, business, customers, storefronts, load: null, saleIds: null);
             }
 
-            return new ImportSession(connection, transaction, business, customers, storefronts, load);
+            var load = await PartitionLoad.BeginAsync(connection, transaction, PartitionedTable.Sales, business.Id, cancellationToken);
+            return new ImportSession(connection, transaction, business, customers, storefronts, load, new IdReservation(idConnection, "sales.sales_id_seq"));
         }
 
         public Task<NpgsqlRawCopyStream> BeginCopyAsync(CancellationToken cancellationToken) =>
-            _connection.BeginRawBinaryCopyAsync(_load is null ? StagingTable.CopyCommand : PartitionRows.CopyCommand(_load.LoadTable), cancellationToken);
+            _connection.BeginRawBinaryCopyAsync(_load is null ? StagingTable.CopyCommand(RowsTable) : PartitionRows.CopyCommand(_load.LoadTable), cancellationToken);
 
         public void Write(PgBinaryCopyWriter writer, in SaleRecord row)
         {
@@ -196,11 +196,13 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             var storefrontId = _storefronts.Resolve(row.Storefront);
             if (_load is null)
             {
+                // A first import needs no such check: its unique index build fails on a duplicate.
+                _saleIdFingerprints.Add(row.SaleId);
                 StagingTable.Write(writer, row, customerId, storefrontId);
             }
             else
             {
-                PartitionRows.Write(writer, row, _business.Id, customerId, storefrontId, _currency);
+                PartitionRows.Write(writer, row, _saleIds!.Next(), _business.Id, customerId, storefrontId);
             }
         }
 
@@ -209,17 +211,20 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         {
             await ImportMerge.ExecuteAsync(_connection, _transaction, "SET LOCAL work_mem = '256MB'", cancellationToken);
             var storefronts = await ImportMerge.SaveStorefrontsAsync(_connection, _transaction, _business.Id, _storefronts.New, RowsTable, cancellationToken);
-            var customers = await ImportMerge.SaveCustomersAsync(_connection, _transaction, _business.Id, _customers, RowsTable, cancellationToken);
+            // A business with no customers yet (the usual first import) gets them in a fresh partition too.
+            var customers = _load is not null && _customers.ExistingCount == 0
+                ? await ImportMerge.LoadNewCustomersAsync(_connection, _transaction, _business.Id, _customers, cancellationToken)
+                : await ImportMerge.SaveCustomersAsync(_connection, _transaction, _business.Id, _customers, RowsTable, cancellationToken);
             step("storefronts+customers");
             if (_load is null)
             {
-                if (await ImportMerge.ReportDuplicatesAsync(_connection, _transaction, errors, cancellationToken))
+                if (_saleIdFingerprints.MayHaveDuplicates && await ImportMerge.ReportDuplicatesAsync(_connection, _transaction, RowsTable, errors, cancellationToken))
                 {
                     return null;
                 }
 
                 step("duplicate check");
-                var (inserted, updated) = await ImportMerge.UpsertSalesAsync(_connection, _transaction, _business, cancellationToken);
+                var (inserted, updated) = await ImportMerge.UpsertSalesAsync(_connection, _transaction, _business, RowsTable, cancellationToken);
                 step("sales upsert");
                 return new Counts(storefronts, customers, inserted, updated);
             }
@@ -242,7 +247,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             }
 
             step("indexes");
-            await _load.SwapInAsync(replaceSales: false, cancellationToken);
+            await _load.SwapInAsync(replaceRows: false, cancellationToken);
             step("attach");
             return new Counts(storefronts, customers, _rowsWritten, 0);
         }
