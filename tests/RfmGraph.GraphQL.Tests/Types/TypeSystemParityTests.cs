@@ -111,13 +111,13 @@ public sealed class TypeSystemParityTests
         { "ID", "\"123\"", "ok:\"123\"" },
     };
 
+    // JavaScript has one number type: the recorded inputs 1 and 1.0 are one case (both print as 1), listed once.
     public static TheoryData<string, string, string, string> Values => new()
     {
         { "Int", "1", "ok:1", "ok:1" },
         { "Int", "-5", "ok:-5", "ok:-5" },
         { "Int", "2147483648", "error:Int cannot represent non 32-bit signed integer value: 2147483648", "error:Int cannot represent non 32-bit signed integer value: 2147483648" },
         { "Int", "1.5", "error:Int cannot represent non-integer value: 1.5", "error:Int cannot represent non-integer value: 1.5" },
-        { "Int", "1", "ok:1", "ok:1" },
         { "Int", "\"abc\"", "error:Int cannot represent non-integer value: \"abc\"", "error:Int cannot represent non-integer value: \"abc\"" },
         { "Int", "\"\"", "error:Int cannot represent non-integer value: \"\"", "error:Int cannot represent non-integer value: \"\"" },
         { "Int", "\"12\"", "error:Int cannot represent non-integer value: \"12\"", "ok:12" },
@@ -133,7 +133,6 @@ public sealed class TypeSystemParityTests
         { "Float", "-5", "ok:-5", "ok:-5" },
         { "Float", "2147483648", "ok:2147483648", "ok:2147483648" },
         { "Float", "1.5", "ok:1.5", "ok:1.5" },
-        { "Float", "1", "ok:1", "ok:1" },
         { "Float", "\"abc\"", "error:Float cannot represent non numeric value: \"abc\"", "error:Float cannot represent non numeric value: \"abc\"" },
         { "Float", "\"\"", "error:Float cannot represent non numeric value: \"\"", "error:Float cannot represent non numeric value: \"\"" },
         { "Float", "\"12\"", "error:Float cannot represent non numeric value: \"12\"", "ok:12" },
@@ -149,7 +148,6 @@ public sealed class TypeSystemParityTests
         { "String", "-5", "error:String cannot represent a non string value: -5", "ok:\"-5\"" },
         { "String", "2147483648", "error:String cannot represent a non string value: 2147483648", "ok:\"2147483648\"" },
         { "String", "1.5", "error:String cannot represent a non string value: 1.5", "ok:\"1.5\"" },
-        { "String", "1", "error:String cannot represent a non string value: 1", "ok:\"1\"" },
         { "String", "\"abc\"", "ok:\"abc\"", "ok:\"abc\"" },
         { "String", "\"\"", "ok:\"\"", "ok:\"\"" },
         { "String", "\"12\"", "ok:\"12\"", "ok:\"12\"" },
@@ -165,7 +163,6 @@ public sealed class TypeSystemParityTests
         { "Boolean", "-5", "error:Boolean cannot represent a non boolean value: -5", "ok:true" },
         { "Boolean", "2147483648", "error:Boolean cannot represent a non boolean value: 2147483648", "ok:true" },
         { "Boolean", "1.5", "error:Boolean cannot represent a non boolean value: 1.5", "ok:true" },
-        { "Boolean", "1", "error:Boolean cannot represent a non boolean value: 1", "ok:true" },
         { "Boolean", "\"abc\"", "error:Boolean cannot represent a non boolean value: \"abc\"", "error:Boolean cannot represent a non boolean value: \"abc\"" },
         { "Boolean", "\"\"", "error:Boolean cannot represent a non boolean value: \"\"", "error:Boolean cannot represent a non boolean value: \"\"" },
         { "Boolean", "\"12\"", "error:Boolean cannot represent a non boolean value: \"12\"", "error:Boolean cannot represent a non boolean value: \"12\"" },
@@ -181,7 +178,6 @@ public sealed class TypeSystemParityTests
         { "ID", "-5", "ok:\"-5\"", "ok:\"-5\"" },
         { "ID", "2147483648", "ok:\"2147483648\"", "ok:\"2147483648\"" },
         { "ID", "1.5", "error:ID cannot represent value: 1.5", "error:ID cannot represent value: 1.5" },
-        { "ID", "1", "ok:\"1\"", "ok:\"1\"" },
         { "ID", "\"abc\"", "ok:\"abc\"", "ok:\"abc\"" },
         { "ID", "\"\"", "ok:\"\"", "ok:\"\"" },
         { "ID", "\"12\"", "ok:\"12\"", "ok:\"12\"" },

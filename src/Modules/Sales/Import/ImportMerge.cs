@@ -151,14 +151,15 @@ internal static class ImportMerge
     }
 
     /// <summary>Reports every sale_id the staging table holds more than once (later lines); true when there were any.</summary>
-    public static async Task<bool> ReportDuplicatesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportErrors errors, CancellationToken cancellationToken)
+    public static async Task<bool> ReportDuplicatesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string staging, ImportErrors errors, CancellationToken cancellationToken)
     {
         var before = errors.Count;
         await using var command = new NpgsqlCommand($"""
             WITH duplicated AS (
-                SELECT sale_id, min(line) AS first_line FROM {StagingTable.Name} GROUP BY sale_id HAVING count(*) > 1)
+                SELECT sale_id, min(line) AS first_line FROM {staging} GROUP BY sale_id HAVING count(*) > 1)
             SELECT t.line, t.sale_id, d.first_line
-            FROM {StagingTable.Name} t JOIN duplicated d USING (sale_id)
+            FROM {staging} t JOIN duplicated d USING (sale_id)
             WHERE t.line > d.first_line
             ORDER BY t.line
             """, connection, transaction) { CommandTimeout = 0 };
@@ -173,22 +174,30 @@ internal static class ImportMerge
 
     /// <summary>
     /// Upserts the staging table into the business's partition. Rows equal to the stored sale are
-    /// filtered out by an anti-join first, so a re-import of an unchanged file writes (and locks) nothing.
+    /// filtered out first, so a re-import of an unchanged file writes (and locks) nothing: that anti-join
+    /// runs as a CREATE TABLE AS, which PostgreSQL executes in parallel (an INSERT … SELECT never is), and
+    /// only the rows that changed go through the upsert.
     /// </summary>
     public static async Task<(long Inserted, long Updated)> UpsertSalesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, BusinessInfo business, string staging, CancellationToken cancellationToken)
     {
         var partition = PartitionedTable.Sales.PartitionOf(business.Id);
-        await ExecuteAsync(connection, transaction, $"ANALYZE {StagingTable.Name}", cancellationToken);
+        var changed = staging + "_changed";
+        await ExecuteAsync(connection, transaction, $"""
+            ANALYZE {staging};
+            CREATE UNLOGGED TABLE {changed} AS
+            SELECT t.storefront_id, t.customer_id, t.sale_id, t.ordered_at, t.status, t.amount
+            FROM {staging} t
+            WHERE NOT EXISTS (
+                SELECT 1 FROM {partition} o
+                WHERE o.external_id = t.sale_id
+                  AND (o.storefront_id, o.customer_id, o.ordered_at, o.status, o.amount) = (t.storefront_id, t.customer_id, t.ordered_at, t.status, t.amount));
+            """, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             WITH upserted AS (
                 INSERT INTO {partition} AS s (business_id, storefront_id, customer_id, external_id, ordered_at, status, amount)
                 SELECT $1, t.storefront_id, t.customer_id, t.sale_id, t.ordered_at, t.status, t.amount
-                FROM {StagingTable.Name} t
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM {partition} o
-                    WHERE o.external_id = t.sale_id
-                      AND (o.storefront_id, o.customer_id, o.ordered_at, o.status, o.amount) = (t.storefront_id, t.customer_id, t.ordered_at, t.status, t.amount))
+                FROM {changed} t
                 ON CONFLICT (business_id, external_id) DO UPDATE
                     SET storefront_id = excluded.storefront_id,
                         customer_id = excluded.customer_id,
@@ -202,9 +211,15 @@ internal static class ImportMerge
             SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM upserted
             """, connection, transaction) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter { Value = business.Id });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        (long Inserted, long Updated) counts;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            counts = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        await ExecuteAsync(connection, transaction, $"DROP TABLE {changed}, {staging}", cancellationToken);
+        return counts;
     }
 
     public static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)

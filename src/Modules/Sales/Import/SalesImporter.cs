@@ -37,6 +37,8 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         await using var idConnection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockBusinessAsync(connection, transaction, businessKey, cancellationToken);
+        // A business created here gets its partitions from this import's loads (a first import always loads both).
+        await PartitionLoad.LeavePartitionsToLoaderAsync(connection, transaction, cancellationToken);
         var existing = await new BusinessDirectory(dataSource).FindByKeyAsync(businessKey, cancellationToken);
         var fileCurrency = existing?.Currency ?? FirstCurrency(filePath);
         var business = existing ?? await BusinessDirectory.EnsureAsync(
@@ -150,6 +152,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         private readonly StorefrontCatalog _storefronts;
         private readonly PartitionLoad? _load;
         private readonly IdReservation? _saleIds;
+        private readonly SaleIdFingerprints _saleIdFingerprints = new();
         private long _rowsWritten;
 
         private ImportSession(
@@ -164,7 +167,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             _saleIds = saleIds;
         }
 
-        private string RowsTable => _load?.LoadTable ?? StagingTable.Name;
+        private string RowsTable => _load?.LoadTable ?? StagingTable.NameFor(_business.Id);
 
         public static async Task<ImportSession> BeginAsync(
             NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlConnection idConnection, BusinessInfo business, CancellationToken cancellationToken)
@@ -175,7 +178,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
                 new IdReservation(idConnection, "sales.storefronts_id_seq"), cancellationToken);
             if (await HasSalesAsync(connection, transaction, business.Id, cancellationToken))
             {
-                await StagingTable.CreateAsync(connection, transaction, cancellationToken);
+                await StagingTable.CreateAsync(connection, transaction, StagingTable.NameFor(business.Id), cancellationToken);
                 return new ImportSession(connection, transaction, business, customers, storefronts, load: null, saleIds: null);
             }
 
@@ -184,7 +187,7 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         }
 
         public Task<NpgsqlRawCopyStream> BeginCopyAsync(CancellationToken cancellationToken) =>
-            _connection.BeginRawBinaryCopyAsync(_load is null ? StagingTable.CopyCommand : PartitionRows.CopyCommand(_load.LoadTable), cancellationToken);
+            _connection.BeginRawBinaryCopyAsync(_load is null ? StagingTable.CopyCommand(RowsTable) : PartitionRows.CopyCommand(_load.LoadTable), cancellationToken);
 
         public void Write(PgBinaryCopyWriter writer, in SaleRecord row)
         {
@@ -193,6 +196,8 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             var storefrontId = _storefronts.Resolve(row.Storefront);
             if (_load is null)
             {
+                // A first import needs no such check: its unique index build fails on a duplicate.
+                _saleIdFingerprints.Add(row.SaleId);
                 StagingTable.Write(writer, row, customerId, storefrontId);
             }
             else
@@ -213,13 +218,13 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
             step("storefronts+customers");
             if (_load is null)
             {
-                if (await ImportMerge.ReportDuplicatesAsync(_connection, _transaction, errors, cancellationToken))
+                if (_saleIdFingerprints.MayHaveDuplicates && await ImportMerge.ReportDuplicatesAsync(_connection, _transaction, RowsTable, errors, cancellationToken))
                 {
                     return null;
                 }
 
                 step("duplicate check");
-                var (inserted, updated) = await ImportMerge.UpsertSalesAsync(_connection, _transaction, _business, cancellationToken);
+                var (inserted, updated) = await ImportMerge.UpsertSalesAsync(_connection, _transaction, _business, RowsTable, cancellationToken);
                 step("sales upsert");
                 return new Counts(storefronts, customers, inserted, updated);
             }
