@@ -21,7 +21,7 @@ internal sealed class ScoringReadDbContext(DbContextOptions<ScoringReadDbContext
     internal const string CustomerScoresSql = """
         SELECT s.run_id, s.business_id, s.customer_id, s.last_order_at, s.recency_days, s.frequency, s.monetary,
                s.r, s.f, s.m, s.segment_code, coalesce(rule.name, sch.fallback_name) AS segment_name, s.rule_position,
-               d.external_id, d.name, d.email
+               d.external_id, d.name, d.email, d.created_at AS customer_created_at
         FROM scoring.customer_scores s
         JOIN scoring.runs run ON run.id = s.run_id
         JOIN scoring.segment_schemes sch ON sch.id = run.scheme_id
@@ -34,6 +34,8 @@ internal sealed class ScoringReadDbContext(DbContextOptions<ScoringReadDbContext
     public DbSet<RunRow> Runs => Set<RunRow>();
 
     public DbSet<CurrentRunRow> CurrentRuns => Set<CurrentRunRow>();
+
+    public DbSet<RunProgressRow> RunProgress => Set<RunProgressRow>();
 
     /// <summary>Read by the query filters at query time (EF parameterises it per query).</summary>
     private long CurrentBusinessId => tenant.BusinessId;
@@ -57,6 +59,13 @@ internal sealed class ScoringReadDbContext(DbContextOptions<ScoringReadDbContext
             b.Property(x => x.TotalMonetary).HasPrecision(20, 2);
             b.Property(x => x.CutPoints).HasColumnType("jsonb");
             b.Property(x => x.Summary).HasColumnType("jsonb");
+            b.HasQueryFilter(x => x.BusinessId == CurrentBusinessId);
+        });
+        modelBuilder.Entity<RunProgressRow>(b =>
+        {
+            b.ToTable("run_progress", t => t.ExcludeFromMigrations());
+            b.HasKey(x => x.RunId);
+            b.Property(x => x.Stage).HasConversion(v => v == RfmRunStage.Publishing ? "publishing" : "computing", v => v == "publishing" ? RfmRunStage.Publishing : RfmRunStage.Computing);
             b.HasQueryFilter(x => x.BusinessId == CurrentBusinessId);
         });
         modelBuilder.Entity<CurrentRunRow>(b =>
