@@ -48,8 +48,8 @@ public sealed class AcceptanceHostTests
         using var body = JsonDocument.Parse(await after.Content.ReadAsStringAsync());
         Assert.Equal("unhealthy", body.RootElement.GetProperty("status").GetString());
         var health = body.RootElement.GetProperty("database");
-        // Not asserted: "reachable" is still true here — the pool hands out a connection the server has closed, and the
-        // failure only shows on its first command (reported in docs/acceptance/issue-2.md, "Gaps found").
+        // The pool hands out a connection the server has closed; only a round trip shows it (fixed in 95ffc0e).
+        Assert.False(health.GetProperty("reachable").GetBoolean(), health.GetRawText());
         Assert.False(health.GetProperty("migrationsApplied").GetBoolean());
         Assert.False(string.IsNullOrEmpty(health.GetProperty("error").GetString()));
     }
