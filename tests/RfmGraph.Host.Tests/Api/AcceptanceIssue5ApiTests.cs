@@ -113,6 +113,23 @@ public sealed class AcceptanceIssue5ApiTests(ApiFixture api)
         Assert.Equal(JsonValueKind.Null, data.GetProperty("customerScores").ValueKind);   // nothing published for the scope
     }
 
+    // The sort keys CustomerScoresTests does not exercise, on AcmeScenario's current run (run 2):
+    //   C1 Alice 5 days CHAMPIONS "Champions" · C2 Bob 1 day LOYAL "Loyal" · C3 Carol 10 days LOYAL "Loyal" · C4 Dave 300 days OTHERS "Others".
+    // lastOrderAt = asOf - days (C3's later refund is not an order); ties (C2, C3 in "Loyal") go to the customer, ascending.
+    [Theory]
+    [InlineData("""[{ "lastOrderAt": "ASC" }]""", "C4,C3,C1,C2")]
+    [InlineData("""[{ "segmentName": "DESC" }]""", "C4,C2,C3,C1")]
+    [InlineData("""[{ "email": "ASC" }]""", "C1,C2,C3,C4")]
+    public async Task CustomerScores_sorts_on_lastOrderAt_segmentName_and_email(string order, string expected)
+    {
+        await api.Scenario.EnsureAsync();
+
+        var scores = (await api.DataAsync(api.Acme, "query($order: [CustomerScoreSortInput!]) { customerScores(order: $order) { nodes { externalId } } }",
+            new { order = JsonDocument.Parse(order).RootElement })).GetProperty("customerScores");
+
+        Assert.Equal(expected.Split(','), QueryTests.Names(scores, "externalId"));
+    }
+
     private static int Min(JsonElement rule, string dimension) => rule.GetProperty(dimension).GetProperty("min").GetInt32();
 
     private static int Max(JsonElement rule, string dimension) => rule.GetProperty(dimension).GetProperty("max").GetInt32();
