@@ -61,6 +61,48 @@ public sealed class AcceptanceIssue5Tests(PostgresFixture postgres)
         }
     }
 
+    /// <summary>At a stage, reads from a session of its own what readers see while the run's transaction is still open.</summary>
+    private sealed class ReaderProbe(NpgsqlDataSource dataSource, string stage) : IRunObserver
+    {
+        public List<(long? CurrentRunId, long NewRunRows, string Status)> Seen { get; } = [];
+
+        public async ValueTask OnStageAsync(long runId, string reached, NpgsqlConnection connection, CancellationToken cancellationToken)
+        {
+            if (reached != stage)
+            {
+                return;
+            }
+
+            await using var command = dataSource.CreateCommand("""
+                SELECT (SELECT run_id FROM scoring.current_runs WHERE business_id = 1 AND storefront_id IS NULL),
+                       (SELECT count(*) FROM scoring.customer_scores WHERE run_id = @r),
+                       (SELECT status FROM scoring.runs WHERE id = @r)
+                """);
+            command.Parameters.AddWithValue("r", runId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            Seen.Add((reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
+        }
+    }
+
+    [Fact]
+    public async Task Until_the_publishing_commit_other_sessions_read_the_previous_run_and_none_of_the_new_rows()
+    {
+        ReaderProbe? probe = null;
+        await using var harness = await ScoringHarness.CreateAsync(postgres, services =>
+            services.AddSingleton<IRunObserver>(sp => probe = new ReaderProbe(sp.GetRequiredService<NpgsqlDataSource>(), "published")));
+        await harness.InsertSalesAsync(HandMadeData.Sales());
+
+        var first = await harness.RunAsync(new RfmRunRequest(1, AsOf: AsOf, Days: 365));
+        var second = await harness.RunAsync(new RfmRunRequest(1, AsOf: AsOf, Days: 365, Method: ScoringMethod.Ntile));
+
+        // "published" is reached after the rows are written, the partition attached and the pointer flipped, before commit.
+        // Before the first run nothing is current; during the second the first stays current. Neither run's 10 rows show early.
+        Assert.NotNull(probe);
+        Assert.Equal([(null, 0L, "running"), ((long?)first.Id, 0L, "running")], probe.Seen);
+        Assert.Equal(10, (await harness.ScoresAsync(second.Id)).Count);
+    }
+
     [Fact]
     public async Task Progress_reports_computing_publishing_done_and_a_dry_run_skips_publishing()
     {
