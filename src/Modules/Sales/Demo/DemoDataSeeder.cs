@@ -38,6 +38,7 @@ internal sealed class DemoDataSeeder(NpgsqlDataSource dataSource, ILogger<DemoDa
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(hashtextextended('rfmgraph.sales:' || $1, 0))", cancellationToken, request.BusinessKey);
+        await PartitionLoad.LeavePartitionsToLoaderAsync(connection, transaction, cancellationToken);
         var business = await BusinessDirectory.EnsureAsync(connection, transaction, request.BusinessKey, "Demo Retail", Currency, cancellationToken);
         if (business.Currency != Currency)
         {

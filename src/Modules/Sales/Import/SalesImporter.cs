@@ -37,6 +37,8 @@ internal sealed class SalesImporter(NpgsqlDataSource dataSource, SalesOptions op
         await using var idConnection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockBusinessAsync(connection, transaction, businessKey, cancellationToken);
+        // A business created here gets its partitions from this import's loads (a first import always loads both).
+        await PartitionLoad.LeavePartitionsToLoaderAsync(connection, transaction, cancellationToken);
         var existing = await new BusinessDirectory(dataSource).FindByKeyAsync(businessKey, cancellationToken);
         var fileCurrency = existing?.Currency ?? FirstCurrency(filePath);
         var business = existing ?? await BusinessDirectory.EnsureAsync(

@@ -33,6 +33,17 @@ internal sealed class PartitionLoad
     /// <summary>Schema-qualified name of the table to write the rows into.</summary>
     public string LoadTable => $"sales.{_partition}_load";
 
+    /// <summary>
+    /// Tells the businesses trigger (migration sales/0007) not to create partitions for a business this
+    /// transaction creates: the caller attaches loaded tables as its partitions, and attaching needs no DETACH
+    /// of empty ones, whose ACCESS EXCLUSIVE lock would stall every business's queries.
+    /// </summary>
+    public static async Task LeavePartitionsToLoaderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SET LOCAL rfmgraph.business_partitions = 'loader'", connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Creates the empty load table (same columns, defaults and checks as the parent).</summary>
     public static async Task<PartitionLoad> BeginAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, PartitionedTable table, long businessId, CancellationToken cancellationToken)
