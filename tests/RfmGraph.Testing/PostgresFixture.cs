@@ -45,7 +45,9 @@ public sealed class PostgresFixture : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return Server.ConnectionStringFor(name);
+        // Npgsql's 30 s command and 15 s connect timeouts only bound a failure in tests; a starved CI machine
+        // (the whole suite at once on two cores) must not turn a slow statement into one.
+        return new NpgsqlConnectionStringBuilder(Server.ConnectionStringFor(name)) { CommandTimeout = 300, Timeout = 60 }.ConnectionString;
     }
 
     public async Task DisposeAsync()

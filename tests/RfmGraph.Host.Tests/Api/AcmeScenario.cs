@@ -25,6 +25,7 @@ public sealed class AcmeScenario(ApiFixture api)
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _ready;
+    private Exception? _failure;
 
     public string MainStorefrontId { get; private set; } = string.Empty;
 
@@ -39,9 +40,23 @@ public sealed class AcmeScenario(ApiFixture api)
         await _gate.WaitAsync();
         try
         {
+            // A half-built scenario cannot be built again (its rows exist): every later test reports the first
+            // failure, so the cause is in each test's message rather than in one of dozens of follow-on errors.
+            if (_failure is not null)
+            {
+                throw new InvalidOperationException("The acme scenario could not be built: " + _failure.Message, _failure);
+            }
             if (!_ready)
             {
-                await BuildAsync();
+                try
+                {
+                    await BuildAsync();
+                }
+                catch (Exception ex)
+                {
+                    _failure = ex;
+                    throw;
+                }
                 _ready = true;
             }
         }

@@ -33,6 +33,9 @@ public sealed class RfmHostFactory(
         // either can happen. No Host test is about these timers (the engine's own tests cover them).
         builder.UseSetting("GraphQL:ConnectionInitTimeoutSeconds", "120");
         builder.UseSetting("GraphQL:KeepAliveSeconds", "3600");
+        // The engine's 30 s request timeout guards production against runaway queries; here it only turned a starved
+        // machine into TIMEOUT errors (seen under stress: requestRfmRecalculation after 30 s). A hang still fails.
+        builder.UseSetting("GraphQL:TimeoutSeconds", "300");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
