@@ -72,6 +72,7 @@ public sealed class CustomerScoresTests(ApiFixture api)
     [InlineData("""[{ "segmentCode": "ASC" }, { "monetary": "ASC" }]""", "C1,C3,C2,C4")]
     [InlineData("""[{ "name": "DESC" }]""", "C4,C3,C2,C1")]
     [InlineData("""[{ "f": "ASC" }, { "m": "DESC" }, { "externalId": "DESC" }]""", "C4,C3,C2,C1")]
+    [InlineData("""[{ "customerCreatedAt": "DESC" }]""", "C4,C3,C2,C1")]   // the scenario creates C1 … C6 one after the other
     public async Task Sorts_on_any_field_with_the_customer_as_tie_breaker(string order, string expected)
     {
         await api.Scenario.EnsureAsync();

@@ -24,4 +24,5 @@ internal sealed class CustomerScore
     public string ExternalId { get; set; } = string.Empty;
     public string? Name { get; set; }
     public string? Email { get; set; }
+    public DateTimeOffset CustomerCreatedAt { get; set; }
 }

@@ -21,7 +21,7 @@ internal sealed class ScoringReadDbContext(DbContextOptions<ScoringReadDbContext
     internal const string CustomerScoresSql = """
         SELECT s.run_id, s.business_id, s.customer_id, s.last_order_at, s.recency_days, s.frequency, s.monetary,
                s.r, s.f, s.m, s.segment_code, coalesce(rule.name, sch.fallback_name) AS segment_name, s.rule_position,
-               d.external_id, d.name, d.email
+               d.external_id, d.name, d.email, d.created_at AS customer_created_at
         FROM scoring.customer_scores s
         JOIN scoring.runs run ON run.id = s.run_id
         JOIN scoring.segment_schemes sch ON sch.id = run.scheme_id

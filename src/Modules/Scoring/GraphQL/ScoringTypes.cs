@@ -110,6 +110,7 @@ internal static class ScoringTypes
             t.Field("externalId", "String!", s => s.ExternalId, "The customer's id in the source system.");
             t.Field("name", "String", s => s.Name, "The customer's name.");
             t.Field("email", "String", s => s.Email, "The customer's email.");
+            t.Field("customerCreatedAt", "DateTime!", s => s.CustomerCreatedAt, "When the customer first appeared (Customer.createdAt).");
             t.Field("rfm", "CustomerRfm!", f => f
                 .Description("Values, scores, segment and explanation.")
                 .Requires(CustomerScoreRow.Members)
