@@ -130,6 +130,22 @@ public sealed class AcceptanceIssue5ApiTests(ApiFixture api)
         Assert.Equal(expected.Split(','), QueryTests.Names(scores, "externalId"));
     }
 
+    // customerCreatedAt (added for "every customer field"): the scenario's customers are created at test time,
+    // so every one of the four scored customers was created after 2020 and none before.
+    [Theory]
+    [InlineData("""{ "customerCreatedAt": { "gt": "2020-01-01T00:00:00Z" } }""", "C2,C3,C1,C4")]
+    [InlineData("""{ "customerCreatedAt": { "lt": "2020-01-01T00:00:00Z" } }""", "")]
+    public async Task CustomerScores_filters_on_the_customers_createdAt(string where, string expected)
+    {
+        await api.Scenario.EnsureAsync();
+
+        var scores = (await api.DataAsync(api.Acme, "query($where: CustomerScoreFilterInput) { customerScores(where: $where) { totalCount nodes { externalId } } }",
+            new { where = JsonDocument.Parse(where).RootElement })).GetProperty("customerScores");
+
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), QueryTests.Names(scores, "externalId"));
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries).Length, scores.GetProperty("totalCount").GetInt32());
+    }
+
     private static int Min(JsonElement rule, string dimension) => rule.GetProperty(dimension).GetProperty("min").GetInt32();
 
     private static int Max(JsonElement rule, string dimension) => rule.GetProperty(dimension).GetProperty("max").GetInt32();
