@@ -24,6 +24,6 @@ public sealed class ModuleConfigurationTests
         var services = new ServiceCollection().AddScoringModule(Settings());
         Assert.Contains(services, d => d.ServiceType == typeof(Contracts.IRfmRuns));
         Assert.Equal(("scoring", 20), (ScoringModule.Migrations.Module, ScoringModule.Migrations.Order));
-        Assert.Equal(["schemes_runs_scores", "builtin_schemes", "customer_scores_read_index"], ScoringModule.Migrations.Scripts().Select(s => s.Name));
+        Assert.Equal(["schemes_runs_scores", "builtin_schemes", "customer_scores_read_index", "run_progress"], ScoringModule.Migrations.Scripts().Select(s => s.Name));
     }
 }

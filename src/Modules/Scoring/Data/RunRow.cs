@@ -53,3 +53,22 @@ internal sealed class CurrentRunRow
     public long? StorefrontId { get; set; }
     public long RunId { get; set; }
 }
+
+/// <summary>What a running run is doing (scoring.run_progress, migration scoring/0004).</summary>
+internal sealed class RunProgressRow
+{
+    public long RunId { get; set; }
+    public long BusinessId { get; set; }
+    public RfmRunStage Stage { get; set; }
+    public DateTimeOffset StageStartedAt { get; set; }
+}
+
+/// <summary>The stages of a running run, in order.</summary>
+internal enum RfmRunStage
+{
+    /// <summary>Values, cut points, scores and segments are being computed into the run's own table.</summary>
+    Computing,
+
+    /// <summary>The run's table is being indexed and attached; the scope's readers switch to it at commit.</summary>
+    Publishing,
+}

@@ -35,6 +35,8 @@ internal sealed class ScoringReadDbContext(DbContextOptions<ScoringReadDbContext
 
     public DbSet<CurrentRunRow> CurrentRuns => Set<CurrentRunRow>();
 
+    public DbSet<RunProgressRow> RunProgress => Set<RunProgressRow>();
+
     /// <summary>Read by the query filters at query time (EF parameterises it per query).</summary>
     private long CurrentBusinessId => tenant.BusinessId;
 
@@ -57,6 +59,13 @@ internal sealed class ScoringReadDbContext(DbContextOptions<ScoringReadDbContext
             b.Property(x => x.TotalMonetary).HasPrecision(20, 2);
             b.Property(x => x.CutPoints).HasColumnType("jsonb");
             b.Property(x => x.Summary).HasColumnType("jsonb");
+            b.HasQueryFilter(x => x.BusinessId == CurrentBusinessId);
+        });
+        modelBuilder.Entity<RunProgressRow>(b =>
+        {
+            b.ToTable("run_progress", t => t.ExcludeFromMigrations());
+            b.HasKey(x => x.RunId);
+            b.Property(x => x.Stage).HasConversion(v => v == RfmRunStage.Publishing ? "publishing" : "computing", v => v == "publishing" ? RfmRunStage.Publishing : RfmRunStage.Computing);
             b.HasQueryFilter(x => x.BusinessId == CurrentBusinessId);
         });
         modelBuilder.Entity<CurrentRunRow>(b =>

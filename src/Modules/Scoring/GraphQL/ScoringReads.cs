@@ -52,6 +52,16 @@ internal static class ScoringReads
             .ToDictionaryAsync(r => r.Id, cancellationToken);
     }
 
+    /// <summary>What a run is doing (its latest stage), batched per request; null before it started.</summary>
+    public static Task<RunProgressRow?> ProgressAsync(IResolverContext context, long runId)
+    {
+        var businessId = ScoringRequest.BusinessId(context);
+        return context.BatchLoader<long, RunProgressRow>("scoring.run_progress", async (ids, ct) =>
+            await Db(context).RunProgress.AsNoTracking()
+                .Where(p => p.BusinessId == businessId && ids.Contains(p.RunId))
+                .ToDictionaryAsync(p => p.RunId, ct)).LoadAsync(runId);
+    }
+
     /// <summary>The run with published scores (succeeded and kept), or null.</summary>
     public static async Task<RfmRunInfo?> PublishedRunAsync(IResolverContext context, long? runId) =>
         runId is { } id && await RunAsync(context, id) is { Status: RfmRunStatus.Succeeded } run ? run.ToInfo() : null;

@@ -26,6 +26,14 @@ internal static class ScoringTypes
             .Value("SUCCEEDED", "Published: its scores are readable.")
             .Value("FAILED", "Stopped by an error; nothing of it was kept.")
             .Value("DRY_RUN", "Computed and summarised; scores discarded."));
+        schema.Enum<RfmRunStage>("RfmRunStage", e => e
+            .Description("What a running run is doing.")
+            .Value("COMPUTING", "Values, cut points, scores and segments are being computed; nothing is visible yet.")
+            .Value("PUBLISHING", "The scores are being indexed; readers switch to them when this ends."));
+        schema.Object<RunProgressRow>("RfmRunProgress", t => t
+            .Description("Progress of a running run: one set-based statement per stage, so stages rather than percentages.")
+            .Field("stage", "RfmRunStage!", p => p.Stage, "The stage the run is in.")
+            .Field("stageStartedAt", "DateTime!", p => p.StageStartedAt, "When it entered that stage."));
         AddSegmentTypes(schema);
         AddScoreTypes(schema);
         AddRunTypes(schema);
@@ -183,6 +191,10 @@ internal static class ScoringTypes
             t.Field("totalMonetary", "Decimal", r => r.TotalMonetary, "Net revenue of the scored customers.");
             t.Field("requestedAt", "DateTime!", r => r.RequestedAt, "When the run was requested.");
             t.Field("startedAt", "DateTime", r => r.StartedAt, "When computing started.");
+            t.Field("progress", "RfmRunProgress", f => f
+                .Description("What the run is doing while it runs; null when it is not running.")
+                .Requires(nameof(RunRow.Id), nameof(RunRow.Status))
+                .ResolveAsync((r, ctx) => r.Status == RfmRunStatus.Running ? ScoringReads.ProgressAsync(ctx, r.Id) : Task.FromResult<RunProgressRow?>(null)));
             t.Field("finishedAt", "DateTime", r => r.FinishedAt, "When the run finished (succeeded, failed or dry run).");
             t.Field("publishedAt", "DateTime", r => r.PublishedAt, "When its scores became visible.");
             t.Field("computeMilliseconds", "Long", f => f

@@ -44,6 +44,7 @@ internal sealed partial class RunExecutor(
                 }
 
                 Report("computing");
+                await store.SetStageAsync(runId, run.BusinessId, "computing", cancellationToken);
                 try
                 {
                     await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -57,6 +58,7 @@ internal sealed partial class RunExecutor(
                     else
                     {
                         Report("publishing");
+                        await store.SetStageAsync(runId, run.BusinessId, "publishing", cancellationToken);
                         previousRunId = await RunPublisher.PublishAsync(connection, transaction, run, computed, cancellationToken);
                         await NotifyAsync(runId, "published", connection, cancellationToken);
                         await transaction.CommitAsync(cancellationToken);

@@ -82,6 +82,22 @@ internal sealed class RunStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>
+    /// Records the stage a running run has reached (scoring.run_progress), outside the run's computing
+    /// transaction, so readers of RfmRun.progress see it at once.
+    /// </summary>
+    public async Task SetStageAsync(long runId, long businessId, string stage, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO scoring.run_progress (run_id, business_id, stage, stage_started_at) VALUES (@id, @business, @stage, clock_timestamp())
+            ON CONFLICT (run_id) DO UPDATE SET stage = excluded.stage, stage_started_at = excluded.stage_started_at
+            """);
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("business", businessId);
+        command.Parameters.AddWithValue("stage", stage);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task MarkFailedAsync(long runId, string error, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""

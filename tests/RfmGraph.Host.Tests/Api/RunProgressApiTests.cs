@@ -1,0 +1,40 @@
+namespace RfmGraph.Host.Tests.Api;
+
+/// <summary>RfmRun.progress: the stage of a running run (scoring.run_progress), null for every other run.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class RunProgressApiTests(ApiFixture api)
+{
+    [Fact]
+    public async Task A_running_run_shows_its_stage_and_finished_runs_show_none()
+    {
+        await api.Scenario.EnsureAsync();
+        // A run caught in the middle of publishing, as the job leaves it between its two stage updates.
+        var running = (long)(await api.QueryAsync("""
+            INSERT INTO scoring.runs (business_id, storefront_id, as_of, window_from, window_to, method, bins, scheme_id, scheme_key, scheme_version, status, started_at)
+            SELECT business_id, storefront_id, as_of, window_from, window_to, method, bins, scheme_id, scheme_key, scheme_version, 'running', '2026-12-01T10:00:00Z'
+            FROM scoring.runs WHERE business_id = @business ORDER BY id LIMIT 1
+            RETURNING id
+            """, ("business", api.Acme.Id)))[0][0]!;
+        try
+        {
+            await api.QueryAsync(
+                "INSERT INTO scoring.run_progress (run_id, business_id, stage, stage_started_at) VALUES (@run, @business, 'publishing', '2026-12-01T10:00:05.25Z')",
+                ("run", running), ("business", api.Acme.Id));
+
+            var runs = AcmeScenario.Nodes((await api.DataAsync(api.Acme, """
+                { rfmRuns(first: 100) { nodes { status startedAt progress { stage stageStartedAt } } } }
+                """)).GetProperty("rfmRuns"));
+
+            var inProgress = Assert.Single(runs, r => r.GetProperty("status").GetString() == "RUNNING");
+            Assert.Equal("PUBLISHING", inProgress.GetProperty("progress").GetProperty("stage").GetString());
+            Assert.Equal("2026-12-01T10:00:05.25Z", inProgress.GetProperty("progress").GetProperty("stageStartedAt").GetString());
+            Assert.Contains(runs, r => r.GetProperty("status").GetString() == "SUCCEEDED");
+            Assert.All(runs.Where(r => r.GetProperty("status").GetString() != "RUNNING"),
+                r => Assert.Equal(System.Text.Json.JsonValueKind.Null, r.GetProperty("progress").ValueKind));
+        }
+        finally
+        {
+            await api.QueryAsync("DELETE FROM scoring.runs WHERE id = @run", ("run", running));
+        }
+    }
+}
