@@ -56,8 +56,8 @@ internal static class Plans
             await stage.ExecuteNonQueryAsync();
         }
 
-        await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + ScoringSql.Compute(record), connection, transaction) { CommandTimeout = 0 };
-        RfmCalculator.AddParameters(explain, record);
+        await using var explain = await RfmCalculator.ComputeCommandAsync(connection, transaction, record, 0, CancellationToken.None);
+        explain.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + explain.CommandText;
         plan.Add($"-- stage 2, {(method == ScoringMethod.Ntile ? "NTILE" : "QUANTILE_TIES")}: INSERT … SELECT (scores, segments{(method == ScoringMethod.Ntile ? string.Empty : ", cut points")})\n" + await ReadPlanAsync(explain));
         await transaction.RollbackAsync();
         await using var delete = dataSource.CreateCommand($"DELETE FROM scoring.runs WHERE id = {queued.Id}");

@@ -80,9 +80,9 @@ public sealed class ReferenceComparisonTests(PostgresFixture postgres)
     [Fact]
     public async Task Ntile_breaks_ties_by_customer_id_beyond_32_bits()
     {
-        // NTILE's sort packs the value and the customer id into one 64-bit key while ids fit in 32
-        // bits; these ids straddle 2^32 (4,294,967,296: about a quarter below, the rest above), so tied values
-        // must still order by the full id.
+        // NTILE packs the value and the customer id into one 64-bit key while ids fit in 32 bits;
+        // these ids straddle 2^32 (4,294,967,296: about a quarter below, the rest above), so the run
+        // falls back to window sorts, where tied values must still order by the full id.
         var sales = RandomSales.Generate(seed: 4242, 2500).Select(s => s with { CustomerId = 4_290_000_000L + (s.CustomerId * 7_919L) }).ToList();
         await using var harness = await ScoringHarness.CreateAsync(postgres);
         await harness.InsertSalesAsync(sales);
@@ -92,6 +92,39 @@ public sealed class ReferenceComparisonTests(PostgresFixture postgres)
         var (expected, cuts) = ReferenceRfm.Compute(sales, 1, null, RandomSales.AsOf.AddDays(-RandomSales.WindowDays), RandomSales.AsOf,
             RandomSales.AsOf, ScoringMethod.Ntile, 5, null, (r, f, m) => ReferenceSchemes.Segment("pos8", r, f, m));
         await AssertSameAsync(harness, run, expected, cuts);
+    }
+
+    [Fact]
+    public async Task Ntile_with_ids_up_to_the_32_bit_limit_matches_the_reference()
+    {
+        // The largest ids that still fit the low 32 bits of NTILE's one-bigint keys (4,294,967,295 included):
+        // the run orders by those keys instead of sorting rows.
+        var sales = RandomSales.Generate(seed: 4343, 2500).Select(s => s with { CustomerId = 4_294_967_296L - s.CustomerId }).ToList();
+        Assert.Equal(4_294_967_295L, sales.Max(s => s.CustomerId));
+        await AssertNtileMatchesReferenceAsync(sales);
+    }
+
+    [Fact]
+    public async Task Ntile_with_monetary_beyond_21_million_matches_the_reference()
+    {
+        // Every 40th customer spends millions per sale, so some monetary values no longer fit 32 bits of
+        // cents (±21,474,836.47) and the run falls back to window sorts.
+        var sales = RandomSales.Generate(seed: 4444, 2500).Select(s => s.CustomerId % 40 == 1 ? s with { Amount = s.Amount * 1_000_000m } : s).ToList();
+        Assert.Contains(sales, s => s.BusinessId == 1 && s.CountsAsOrder && s.Amount > 21_474_836.47m);
+        await AssertNtileMatchesReferenceAsync(sales);
+    }
+
+    private async Task AssertNtileMatchesReferenceAsync(List<Sale> sales)
+    {
+        await using var harness = await ScoringHarness.CreateAsync(postgres);
+        await harness.InsertSalesAsync(sales);
+        foreach (var scheme in new[] { "pos8", "classic11" })
+        {
+            var run = await harness.RunAsync(new RfmRunRequest(1, AsOf: RandomSales.AsOf, Days: RandomSales.WindowDays, Method: ScoringMethod.Ntile, Scheme: scheme));
+            var (expected, cuts) = ReferenceRfm.Compute(sales, 1, null, RandomSales.AsOf.AddDays(-RandomSales.WindowDays), RandomSales.AsOf,
+                RandomSales.AsOf, ScoringMethod.Ntile, 5, null, (r, f, m) => ReferenceSchemes.Segment(scheme, r, f, m));
+            await AssertSameAsync(harness, run, expected, cuts);
+        }
     }
 
     private static async Task AssertSameAsync(ScoringHarness harness, RfmRunInfo run, List<ReferenceRfm.Result> expected, ReferenceRfm.Cuts? cuts)

@@ -34,9 +34,8 @@ internal sealed class RfmCalculator(ScoringOptions options)
             await stage.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var compute = new NpgsqlCommand(ScoringSql.Compute(run), connection, transaction) { CommandTimeout = options.CommandTimeoutSeconds })
+        await using (var compute = await ComputeCommandAsync(connection, transaction, run, options.CommandTimeoutSeconds, cancellationToken))
         {
-            AddParameters(compute, run);
             await compute.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -56,6 +55,33 @@ internal sealed class RfmCalculator(ScoringOptions options)
             reader.IsDBNull(3) ? null : reader.GetString(3),
             stopwatch.Elapsed);
         return computed;
+    }
+
+    /// <summary>
+    /// Stage 2's command for a run whose values are staged. NTILE first asks whether its ordering keys
+    /// fit one bigint (ScoringSql.NtileKeysFit), which decides between the boundary SQL and window sorts.
+    /// </summary>
+    internal static async Task<NpgsqlCommand> ComputeCommandAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, RunRecord run, int commandTimeoutSeconds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var (customers, keysFit) = (0L, false);
+        if (run.Method == ScoringMethod.Ntile)
+        {
+            await using var probe = new NpgsqlCommand(ScoringSql.NtileKeysFit(run.Id), connection, transaction) { CommandTimeout = commandTimeoutSeconds };
+            await using var reader = await probe.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (customers, keysFit) = (reader.GetInt64(0), reader.GetBoolean(1));
+        }
+
+        var command = new NpgsqlCommand(ScoringSql.Compute(run, keysFit), connection, transaction) { CommandTimeout = commandTimeoutSeconds };
+        AddParameters(command, run);
+        if (keysFit)
+        {
+            command.Parameters.AddWithValue("customers", customers);
+        }
+
+        return command;
     }
 
     internal static void AddParameters(NpgsqlCommand command, RunRecord run)
