@@ -68,4 +68,16 @@ public sealed class HealthTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.False(body.RootElement.GetProperty("database").GetProperty("migrationsApplied").GetBoolean());
         Assert.NotNull(body.RootElement.GetProperty("database").GetProperty("error").GetString());
     }
+
+    [Fact]
+    public async Task Start_up_migrates_one_schema_per_module_and_one_for_quartz()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace WHERE nspname IN ('platform', 'quartz', 'reporting', 'sales', 'scoring')",
+            connection);
+
+        Assert.Equal("platform,quartz,reporting,sales,scoring", await command.ExecuteScalarAsync());
+    }
 }
