@@ -26,8 +26,9 @@ internal static class HealthEndpoint
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             var dataSource = services.GetRequiredService<NpgsqlDataSource>();
             await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
-            reachable = true;
             migrated = await MigrationRunner.IsUpToDateAsync(connection, modules, timeout.Token);
+            // Only now: opening a pooled connection makes no round trip, so it succeeds after the server is gone.
+            reachable = true;
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or OperationCanceledException)
         {
